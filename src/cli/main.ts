@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { readConfig } from '../platform/config.ts';
+import { systemClock } from '../platform/clock.ts';
+import { openConfiguredDb, type CliContext } from './command-kit.ts';
+import { ensureSchema } from '../platform/schema-store.ts';
+
+/** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('renshe')
+    .description('人社大数据平台 renshe — HRSS big-data platform')
+    .option('--json', 'print JSON instead of tables / 输出 JSON')
+    .option('--db <file>', 'database file / 数据库文件')
+    .showHelpAfterError();
+  // Each capability adds its commands here, one line each.
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const config = readConfig(process.env);
+  const ctx: CliContext = {
+    config,
+    clock: systemClock,
+    interactive: Boolean(process.stderr.isTTY),
+    write: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    openDb: async (path) => {
+      const db = await openConfiguredDb(config, path);
+      await ensureSchema(db);
+      return db;
+    },
+  };
+  await buildProgram(ctx).parseAsync(argv);
+}

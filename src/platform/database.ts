@@ -1,0 +1,26 @@
+/**
+ * The one narrow driver interface every store file talks to. Only `duckdb-database.ts` knows the driver, so a
+ * sharded analytical engine can stand behind the same calls later.
+ */
+export type SqlValue = string | number | boolean | null | bigint;
+export type SqlParams = Record<string, SqlValue> | SqlValue[];
+export type Row = Record<string, unknown>;
+
+/** Column-wise data for a bulk append; values are JS scalars already in the column's type. */
+export interface AppendColumn {
+  name: string;
+  type: 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE';
+  values: ReadonlyArray<string | number | boolean | null>;
+}
+
+export interface Database {
+  /** Rows as plain objects: BIGINT and DECIMAL become numbers, DATE becomes `YYYY-MM-DD`, TIMESTAMP ISO text. */
+  query<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  run(sql: string, params?: SqlParams): Promise<void>;
+  /** Runs `fn` in one transaction on a connection of its own; a throw rolls everything back. */
+  transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  /** Bulk load through the driver's appender (data chunks), never row-by-row INSERTs. */
+  append(table: string, columns: AppendColumn[]): Promise<void>;
+  close(): Promise<void>;
+  readonly path: string;
+}
