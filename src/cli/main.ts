@@ -3,6 +3,7 @@ import { readConfig } from '../platform/config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openConfiguredDb, type CliContext } from './command-kit.ts';
 import { ensureSchema } from '../platform/schema-store.ts';
+import { registerActuarialCommands } from '../actuarial/actuarial-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
 export function buildProgram(ctx: CliContext): Command {
@@ -12,6 +13,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--db <file>', 'database file / 数据库文件')
     .showHelpAfterError();
   // Each capability adds its commands here, one line each.
+  registerActuarialCommands(program, ctx);
   return program;
 }
 
