@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { AppError } from '../platform/errors.ts';
+
+/** Contribution and benefit parameters of the employee pension (data/policy/pension/<region>-<year>.json). */
+const rate = z.number().min(0).max(1);
+const byYear = z.record(z.string().regex(/^\d{4}$/), z.number());
+
+export const pensionParametersSchema = z.object({
+  id: z.string().min(1),
+  region: z.string().min(2),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  source: z.string(),
+  contribution: z.object({
+    employerRate: rate,
+    individualRate: rate,
+    /** Share of the base credited to the personal account each month. */
+    accountRate: rate,
+    baseFloorRatio: z.number().min(0),
+    baseCapRatio: z.number().min(0),
+  }),
+  benefit: z.object({
+    basicPercentPerYear: rate,
+    transitionCoefficient: rate,
+    transitionCoefficientNoteZh: z.string().optional(),
+    /** Official months divisor by whole age at retirement (Guofa [2005] No. 38 annex). */
+    monthsDivisor: z.record(z.string().regex(/^\d{2}$/), z.number().positive()),
+  }),
+  history: z.object({
+    pensionIncrease: byYear,
+    accountInterest: byYear,
+    averageAnnualWage: byYear,
+    averageAnnualWageNoteZh: z.string().optional(),
+  }),
+  defaultAssumptions: z.object({
+    wageGrowth: z.number().min(-0.5).max(1),
+    accountInterest: z.number().min(-0.5).max(1),
+    pensionIndexation: z.number().min(-0.5).max(1),
+    contributionDensity: rate,
+  }),
+});
+
+export type PensionParameters = z.infer<typeof pensionParametersSchema>;
+
+export function parsePensionParameters(raw: unknown, origin: string): PensionParameters {
+  const parsed = pensionParametersSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('POLICY_INVALID', {
+      zh: `养老保险参数文件 ${origin} 无效：${parsed.error.message}。请修正该文件。`,
+      en: `Pension parameter file ${origin} is invalid: ${parsed.error.message}. Fix the file.`,
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * Months divisor at an age given in months. The table only has whole ages; the reform creates ages such as
+ * 61y4m, so we interpolate linearly between the two neighbouring whole ages by the extra months (61y4m →
+ * 132 + (125 − 132) × 4/12 ≈ 129.67). Ages outside the table are clamped to its ends.
+ */
+export function monthsDivisorAt(params: PensionParameters, ageMonths: number): number {
+  const table = params.benefit.monthsDivisor;
+  const ages = Object.keys(table).map(Number).sort((a, b) => a - b);
+  const lo = ages[0];
+  const hi = ages[ages.length - 1];
+  const years = ageMonths / 12;
+  if (years <= lo) return table[String(lo)];
+  if (years >= hi) return table[String(hi)];
+  const whole = Math.floor(years);
+  const a = table[String(whole)];
+  const b = table[String(whole + 1)];
+  if (a === undefined || b === undefined) {
+    throw new AppError('POLICY_INVALID', {
+      zh: `计发月数表缺少 ${whole} 或 ${whole + 1} 岁。`,
+      en: `The months-divisor table lacks age ${whole} or ${whole + 1}.`,
+    });
+  }
+  return a + (b - a) * ((ageMonths - whole * 12) / 12);
+}
