@@ -4,6 +4,7 @@ import { systemClock } from '../platform/clock.ts';
 import { openConfiguredDb, type CliContext } from './command-kit.ts';
 import { ensureSchema } from '../platform/schema-store.ts';
 import { registerActuarialCommands } from '../actuarial/actuarial-commands.ts';
+import { registerFactsCommands } from '../facts/facts-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
 export function buildProgram(ctx: CliContext): Command {
@@ -14,6 +15,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError();
   // Each capability adds its commands here, one line each.
   registerActuarialCommands(program, ctx);
+  registerFactsCommands(program, ctx);
   return program;
 }
 
