@@ -86,3 +86,8 @@ export async function userForToken(db: Database, token: string, clock: Clock): P
 export async function revokeToken(db: Database, token: string): Promise<void> {
   await db.run(`UPDATE api_token SET revoked = true WHERE token_hash = $h`, { h: hashToken(token) });
 }
+
+export async function seedDemoUsers(db: Database, clock: Clock): Promise<void> {
+  const { demoUsers } = await import('./demo-users.ts');
+  for (const u of demoUsers) await upsertUser(db, u, clock);
+}

@@ -3,6 +3,7 @@ import { readConfig } from '../platform/config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openConfiguredDb, type CliContext } from './command-kit.ts';
 import { ensureSchema } from '../platform/schema-store.ts';
+import { registerIngestCommands } from '../ingest/ingest-commands.ts';
 import { registerActuarialCommands } from '../actuarial/actuarial-commands.ts';
 import { registerFactsCommands } from '../facts/facts-commands.ts';
 
@@ -14,6 +15,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--db <file>', 'database file / 数据库文件')
     .showHelpAfterError();
   // Each capability adds its commands here, one line each.
+  registerIngestCommands(program, ctx);
   registerActuarialCommands(program, ctx);
   registerFactsCommands(program, ctx);
   return program;

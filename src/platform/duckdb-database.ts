@@ -56,6 +56,15 @@ function parseDateParts(iso: string): { year: number; month: number; day: number
 }
 
 class DuckDatabase implements Database {
+  /** One connection runs one statement at a time; concurrent callers (HTTP requests) queue here. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -63,21 +72,25 @@ class DuckDatabase implements Database {
     private readonly owner: boolean,
   ) {}
 
-  async query<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    try {
-      const reader = await this.connection.runAndReadAll(sql, params as never);
-      return reader.getRowObjectsJS().map((r) => toPlain(r) as T);
-    } catch (cause) {
-      throw dbError(sql, cause);
-    }
+  query<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.serial(async () => {
+      try {
+        const reader = await this.connection.runAndReadAll(sql, params as never);
+        return reader.getRowObjectsJS().map((r) => toPlain(r) as T);
+      } catch (cause) {
+        throw dbError(sql, cause);
+      }
+    });
   }
 
-  async run(sql: string, params?: SqlParams): Promise<void> {
-    try {
-      await this.connection.run(sql, params as never);
-    } catch (cause) {
-      throw dbError(sql, cause);
-    }
+  run(sql: string, params?: SqlParams): Promise<void> {
+    return this.serial(async () => {
+      try {
+        await this.connection.run(sql, params as never);
+      } catch (cause) {
+        throw dbError(sql, cause);
+      }
+    });
   }
 
   async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
@@ -96,7 +109,11 @@ class DuckDatabase implements Database {
     }
   }
 
-  async append(table: string, columns: AppendColumn[]): Promise<void> {
+  append(table: string, columns: AppendColumn[]): Promise<void> {
+    return this.serial(() => this.appendNow(table, columns));
+  }
+
+  private async appendNow(table: string, columns: AppendColumn[]): Promise<void> {
     if (columns.length === 0) return;
     const rows = columns[0].values.length;
     const types = columns.map((c) => typeByName[c.type]);

@@ -18,10 +18,11 @@ const platformDdl = [
   `CREATE TABLE IF NOT EXISTS load_batch (
      load_id INTEGER PRIMARY KEY, file VARCHAR NOT NULL, file_sha256 VARCHAR NOT NULL, entity VARCHAR NOT NULL,
      format VARCHAR, encoding VARCHAR, rows_read BIGINT, loaded BIGINT, quarantined BIGINT, repaired BIGINT,
-     superseded BIGINT, status VARCHAR NOT NULL, started_at TIMESTAMP, finished_at TIMESTAMP, actor VARCHAR)`,
+     superseded BIGINT, status VARCHAR NOT NULL, started_at TIMESTAMP, finished_at TIMESTAMP, actor VARCHAR,
+     headers VARCHAR[], unmapped VARCHAR[], message VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS quarantine (
      load_id INTEGER NOT NULL, file VARCHAR NOT NULL, entity VARCHAR NOT NULL, row_no BIGINT NOT NULL, line BIGINT,
-     raw JSON, reason VARCHAR NOT NULL, field VARCHAR, message_zh VARCHAR, message_en VARCHAR,
+     raw VARCHAR[], reason VARCHAR NOT NULL, field VARCHAR, message_zh VARCHAR, message_en VARCHAR,
      all_reasons VARCHAR[], status VARCHAR NOT NULL DEFAULT 'open', resolved_load_id INTEGER)`,
   `CREATE SEQUENCE IF NOT EXISTS audit_seq START 1`,
   `CREATE TABLE IF NOT EXISTS audit_log (

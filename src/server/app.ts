@@ -8,6 +8,9 @@ import type { Clock } from '../platform/clock.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import { userForToken } from '../auth/auth-store.ts';
 import { registerAuthRoutes } from '../auth/auth-routes.ts';
+import { registerIngestRoutes } from '../ingest/ingest-routes.ts';
+import { registerDirectoryRoutes } from '../directory/directory-routes.ts';
+import { registerOverviewRoutes } from '../overview/overview-routes.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -37,6 +40,9 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/health', async () => ({ ok: true, db: deps.db.path === ':memory:' ? 'memory' : 'file' }));
   registerAuthRoutes(app, deps);
   // Each capability adds its routes here, one line each.
+  registerOverviewRoutes(app, deps);
+  registerIngestRoutes(app, deps);
+  registerDirectoryRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {

@@ -1,0 +1,246 @@
+import { basename } from 'node:path';
+import type { Database } from '../platform/database.ts';
+import type { Clock } from '../platform/clock.ts';
+import { AppError } from '../platform/errors.ts';
+import { entities, entityByName } from '../model/entities.ts';
+import { installIdentityMacros } from '../identity/identity-macros-store.ts';
+import { mapHeaders, recogniseEntity, type HeaderMapping } from './header-mapping.ts';
+import { prepareSource, type PreparedSource } from './file-preparer-store.ts';
+import { buildValidationSql, ingestMacros } from './validation-sql.ts';
+import { reasonCodes } from './reason-codes.ts';
+
+export type LoadPhase = 'reading' | 'staging' | 'validating' | 'writing' | 'done';
+
+export interface IngestOptions {
+  entity?: string;
+  actor: string;
+  clock: Clock;
+  /** Load a file again even when the same bytes were loaded before. */
+  force?: boolean;
+  onPhase?: (file: string, phase: LoadPhase) => void;
+}
+
+export interface FileSummary {
+  file: string;
+  entity: string;
+  format: string;
+  encoding: string | null;
+  status: 'loaded' | 'unchanged' | 'rejected';
+  loadId: number | null;
+  rows: number;
+  loaded: number;
+  quarantined: number;
+  repaired: number;
+  superseded: number;
+  reasons: Record<string, number>;
+  repairs: Record<string, number>;
+  unmappedColumns: string[];
+  elapsedMs: number;
+  message?: { zh: string; en: string };
+}
+
+/** Installs the SQL macros and the reason table validation needs; cheap to repeat. */
+export async function prepareIngest(db: Database): Promise<void> {
+  await installIdentityMacros(db);
+  for (const sql of ingestMacros) await db.run(sql);
+  await db.run(`CREATE TABLE IF NOT EXISTS ingest_reason (code VARCHAR PRIMARY KEY, zh VARCHAR, en VARCHAR)`);
+  const codes = Object.entries(reasonCodes);
+  await db.run(`DELETE FROM ingest_reason`);
+  await db.append('ingest_reason', [
+    { name: 'code', type: 'VARCHAR', values: codes.map(([c]) => c) },
+    { name: 'zh', type: 'VARCHAR', values: codes.map(([, m]) => m.zh) },
+    { name: 'en', type: 'VARCHAR', values: codes.map(([, m]) => m.en) },
+  ]);
+}
+
+function resolveMapping(source: PreparedSource, entityName?: string): HeaderMapping {
+  if (entityName) {
+    const entity = entityByName.get(entityName);
+    if (!entity) {
+      throw new AppError('INPUT_INVALID', {
+        zh: `未知实体 ${entityName}；可用：${entities.map((e) => e.name).join(', ')}`,
+        en: `Unknown entity ${entityName}; known: ${entities.map((e) => e.name).join(', ')}`,
+      });
+    }
+    return mapHeaders(entity, source.headers);
+  }
+  const found = recogniseEntity(source.headers);
+  if (!found) {
+    throw new AppError('INPUT_INVALID', {
+      zh: `无法从表头识别 ${basename(source.file)} 的数据类型（表头：${source.headers.slice(0, 8).join('、')}）。请用 --entity 指定。`,
+      en: `Cannot tell what ${basename(source.file)} holds from its headers (${source.headers.slice(0, 8).join(', ')}). Name it with --entity.`,
+    });
+  }
+  return found;
+}
+
+async function parquetHeaders(db: Database, path: string): Promise<string[]> {
+  const cols = await db.query<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet($path)`, { path });
+  return cols.map((c) => c.column_name);
+}
+
+/** Loads files in dependency order (persons and employers before what refers to them). */
+export async function ingestFiles(db: Database, paths: string[], options: IngestOptions): Promise<FileSummary[]> {
+  await prepareIngest(db);
+  const sources: { source: PreparedSource; mapping: HeaderMapping }[] = [];
+  try {
+    for (const path of paths) {
+      options.onPhase?.(path, 'reading');
+      const source = await prepareSource(path);
+      if (source.readAs === 'parquet') source.headers = await parquetHeaders(db, source.readPath);
+      sources.push({ source, mapping: resolveMapping(source, options.entity) });
+    }
+    const order = (m: HeaderMapping) => entities.indexOf(m.entity);
+    sources.sort((a, b) => order(a.mapping) - order(b.mapping));
+    const out: FileSummary[] = [];
+    for (const { source, mapping } of sources) out.push(await loadFile(db, source, mapping, options));
+    return out;
+  } finally {
+    for (const { source } of sources) source.cleanup();
+  }
+}
+
+function emptySummary(source: PreparedSource, mapping: HeaderMapping, started: number): FileSummary {
+  return {
+    file: source.file, entity: mapping.entity.name, format: source.format, encoding: source.encoding, status: 'loaded',
+    loadId: null, rows: 0, loaded: 0, quarantined: 0, repaired: 0, superseded: 0, reasons: {}, repairs: {},
+    unmappedColumns: mapping.unmapped, elapsedMs: Date.now() - started,
+  };
+}
+
+async function loadFile(db: Database, source: PreparedSource, mapping: HeaderMapping, options: IngestOptions): Promise<FileSummary> {
+  const started = Date.now();
+  const summary = emptySummary(source, mapping, started);
+  if (mapping.missingRequired.length > 0) {
+    const names = mapping.missingRequired.map((f) => `${f.zh}(${f.name})`).join('、');
+    return {
+      ...summary, status: 'rejected', elapsedMs: Date.now() - started,
+      message: { zh: `缺少必填列：${names}。请补充这些列后重新导入，整个文件未导入。`, en: `Missing required columns: ${names}. Add them and load again; nothing from this file was loaded.` },
+    };
+  }
+  const previous = await db.query<{ load_id: number }>(
+    `SELECT load_id FROM load_batch WHERE file_sha256 = $sha AND entity = $entity AND status = 'loaded' LIMIT 1`,
+    { sha: source.sha256, entity: mapping.entity.name },
+  );
+  if (previous.length > 0 && !options.force) {
+    const [{ rows }] = await db.query<{ rows: number }>(`SELECT rows_read AS rows FROM load_batch WHERE load_id = $id`, { id: previous[0].load_id });
+    return { ...summary, status: 'unchanged', loadId: previous[0].load_id, rows, elapsedMs: Date.now() - started };
+  }
+  const result = await db.transaction((tx) => stageValidateWrite(tx, source, mapping, options));
+  options.onPhase?.(source.file, 'done');
+  return { ...summary, ...result, elapsedMs: Date.now() - started };
+}
+
+type LoadResult = Pick<FileSummary, 'loadId' | 'rows' | 'loaded' | 'quarantined' | 'repaired' | 'superseded' | 'reasons' | 'repairs'>;
+
+async function stageValidateWrite(tx: Database, source: PreparedSource, mapping: HeaderMapping, options: IngestOptions): Promise<LoadResult> {
+  const entity = mapping.entity;
+  const width = source.headers.length;
+  const cols = Array.from({ length: width }, (_, i) => `c${i}`);
+  const [{ id: loadId }] = await tx.query<{ id: number }>(`SELECT nextval('load_id_seq')::INTEGER AS id`);
+  await tx.run(`CREATE OR REPLACE TEMP TABLE ingest_ctx AS SELECT $today::DATE AS today`, { today: options.clock.now().toISOString().slice(0, 10) });
+
+  options.onPhase?.(source.file, 'staging');
+  if (source.readAs === 'parquet') {
+    await tx.run(`CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT * FROM (SELECT COLUMNS(*)::VARCHAR FROM read_parquet($path)) AS t(${cols.join(', ')})`, { path: source.readPath });
+    await tx.run(`CREATE OR REPLACE TEMP TABLE rej AS SELECT NULL::BIGINT AS line, NULL::VARCHAR AS csv_line WHERE false`);
+  } else {
+    const columns = `{${cols.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
+    await tx.run(
+      `CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT * FROM read_csv($path, header = false, skip = 1, auto_detect = false,
+         delim = $delim, quote = '"', escape = '"', columns = ${columns}, strict_mode = true, null_padding = false,
+         store_rejects = true, rejects_table = 'rej_errors', rejects_scan = 'rej_scan')`,
+      { path: source.readPath, delim: source.delimiter },
+    );
+    // One reject row per error; a bad line may have several.
+    await tx.run(`CREATE OR REPLACE TEMP TABLE rej AS SELECT line, any_value(csv_line) AS csv_line FROM rej_errors GROUP BY line`);
+  }
+  await tx.run(`CREATE OR REPLACE TEMP TABLE removed (r BIGINT, text VARCHAR)`);
+  await tx.run(`INSERT INTO removed SELECT line - 1, csv_line FROM rej`);
+  if (source.malformed.length > 0) {
+    await tx.append('removed', [
+      { name: 'r', type: 'BIGINT', values: source.malformed.map((m) => m.rowNo) },
+      { name: 'text', type: 'VARCHAR', values: source.malformed.map((m) => m.text) },
+    ]);
+  }
+  // Staged rows keep file order; a removed row shifts the numbers of the rows after it.
+  await tx.run(`CREATE OR REPLACE TEMP TABLE removed_adj AS SELECT r - row_number() OVER (ORDER BY r) AS adj FROM removed`);
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE stg AS
+     SELECT s.rowid + 1 + (SELECT count(*) FROM removed_adj a WHERE a.adj <= s.rowid) AS row_no, s.* FROM stg_raw s`,
+  );
+
+  options.onPhase?.(source.file, 'validating');
+  const sql = buildValidationSql(mapping);
+  await tx.run(sql.createChecked);
+  await tx.run(sql.createDuplicates);
+  await tx.run(`UPDATE chk SET reasons = [dup.reason], reason_fields = [NULL] FROM dup WHERE chk.row_no = dup.row_no`);
+
+  options.onPhase?.(source.file, 'writing');
+  const fields = entity.fields.map((f) => f.name);
+  const keyMatch = entity.key.map((k) => `t.${k} = c.${k}`).join(' AND ');
+  const [{ Count: superseded }] = await tx.query<{ Count: number }>(
+    `DELETE FROM ${entity.table} t USING chk c WHERE len(c.reasons) = 0 AND ${keyMatch}`,
+  );
+  await tx.run(
+    `INSERT INTO ${entity.table} (${fields.join(', ')}, load_id) SELECT ${fields.join(', ')}, $id FROM chk WHERE len(reasons) = 0`,
+    { id: loadId },
+  );
+  const base = { id: loadId, file: basename(source.file), entity: entity.name };
+  await tx.run(
+    `INSERT INTO quarantine (load_id, file, entity, row_no, line, raw, reason, field, message_zh, message_en, all_reasons, status)
+     SELECT $id, $file, $entity, c.row_no, c.row_no + 1, [${cols.map((c) => `s.${c}`).join(', ')}]::VARCHAR[], c.reasons[1],
+            c.reason_fields[1], m.zh, m.en, c.reasons, 'open'
+     FROM chk c JOIN stg s USING (row_no) LEFT JOIN ingest_reason m ON m.code = c.reasons[1]
+     WHERE len(c.reasons) > 0`,
+    base,
+  );
+  await tx.run(
+    `INSERT INTO quarantine (load_id, file, entity, row_no, line, raw, reason, field, message_zh, message_en, all_reasons, status)
+     SELECT $id, $file, $entity, r.r, r.r + 1, [r.text], m.code, NULL, m.zh, m.en, [m.code], 'open'
+     FROM removed r JOIN ingest_reason m ON m.code = $reason`,
+    { ...base, reason: source.format === 'ndjson' ? 'MALFORMED_JSON' : 'MALFORMED_ROW' },
+  );
+  if (mapping.quarantineRefIndex !== null) {
+    // A corrected or retried row closes the quarantined original: resolved when it loaded now, retried when it
+    // was quarantined again (the new quarantine row carries the current reason).
+    await tx.run(
+      `UPDATE quarantine q SET status = CASE WHEN len(c.reasons) = 0 THEN 'resolved' ELSE 'retried' END, resolved_load_id = $id
+       FROM chk c JOIN stg s USING (row_no)
+       WHERE q.status = 'open' AND q.load_id <> $id AND q.load_id || ':' || q.row_no = s.c${mapping.quarantineRefIndex}`,
+      { id: loadId },
+    );
+  }
+  const [counts] = await tx.query<{ rows: number; loaded: number; quarantined: number; repaired: number }>(
+    `SELECT (SELECT count(*) FROM stg) + (SELECT count(*) FROM removed) AS rows,
+            count(*) FILTER (WHERE len(reasons) = 0) AS loaded,
+            count(*) FILTER (WHERE len(reasons) > 0) + (SELECT count(*) FROM removed) AS quarantined,
+            count(*) FILTER (WHERE len(reasons) = 0 AND len(repairs) > 0) AS repaired
+     FROM chk`,
+  );
+  const reasons = await tx.query<{ code: string; n: number }>(
+    `SELECT reasons[1] AS code, count(*) AS n FROM chk WHERE len(reasons) > 0 GROUP BY 1
+     UNION ALL SELECT $reason, count(*) FROM removed HAVING count(*) > 0`,
+    { reason: source.format === 'ndjson' ? 'MALFORMED_JSON' : 'MALFORMED_ROW' },
+  );
+  const repairs = await tx.query<{ code: string; n: number }>(
+    `SELECT code, count(*) AS n FROM (SELECT unnest(repairs) AS code FROM chk WHERE len(reasons) = 0) GROUP BY 1`,
+  );
+  await tx.run(
+    `INSERT INTO load_batch (load_id, file, file_sha256, entity, format, encoding, rows_read, loaded, quarantined, repaired,
+       superseded, status, started_at, finished_at, actor, headers, unmapped)
+     VALUES ($id, $file, $sha, $entity, $format, $encoding, $rows, $loaded, $quarantined, $repaired, $superseded, 'loaded',
+       $started::TIMESTAMP, $finished::TIMESTAMP, $actor, string_split($headers, chr(31)), string_split($unmapped, chr(31)))`,
+    {
+      id: loadId, file: source.file, sha: source.sha256, entity: entity.name, format: source.format, encoding: source.encoding,
+      rows: counts.rows, loaded: counts.loaded, quarantined: counts.quarantined, repaired: counts.repaired, superseded,
+      started: options.clock.now().toISOString(), finished: options.clock.now().toISOString(), actor: options.actor,
+      headers: source.headers.join('\u001f'), unmapped: mapping.unmapped.join('\u001f'),
+    },
+  );
+  return {
+    loadId, rows: counts.rows, loaded: counts.loaded, quarantined: counts.quarantined, repaired: counts.repaired, superseded,
+    reasons: Object.fromEntries(reasons.map((r) => [r.code, r.n])),
+    repairs: Object.fromEntries(repairs.map((r) => [r.code, r.n])),
+  };
+}
