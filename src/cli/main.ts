@@ -4,6 +4,8 @@ import { systemClock } from '../platform/clock.ts';
 import { openConfiguredDb, type CliContext } from './command-kit.ts';
 import { ensureSchema } from '../platform/schema-store.ts';
 import { registerIngestCommands } from '../ingest/ingest-commands.ts';
+import { registerServerCommands } from '../server/server-commands.ts';
+import { registerAuthCommands } from '../auth/auth-commands.ts';
 import { registerActuarialCommands } from '../actuarial/actuarial-commands.ts';
 import { registerFactsCommands } from '../facts/facts-commands.ts';
 
@@ -16,6 +18,8 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError();
   // Each capability adds its commands here, one line each.
   registerIngestCommands(program, ctx);
+  registerServerCommands(program, ctx);
+  registerAuthCommands(program, ctx);
   registerActuarialCommands(program, ctx);
   registerFactsCommands(program, ctx);
   return program;

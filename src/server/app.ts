@@ -16,6 +16,8 @@ export interface ServerDeps {
   config: Config;
   db: Database;
   clock: Clock;
+  /** Demo mode: the login page may show the demo users. */
+  demo?: boolean;
 }
 
 /** The HTTP composition root: auth hook, error handler, every module's routes, and the built console. */
@@ -37,7 +39,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     void reply.status(e.httpStatus).send({ error: e.toJSON() });
   });
 
-  app.get('/api/health', async () => ({ ok: true, db: deps.db.path === ':memory:' ? 'memory' : 'file' }));
+  app.get('/api/health', async () => ({ ok: true, demo: Boolean(deps.demo) }));
   registerAuthRoutes(app, deps);
   // Each capability adds its routes here, one line each.
   registerOverviewRoutes(app, deps);
