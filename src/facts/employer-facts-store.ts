@@ -69,6 +69,7 @@ SELECT r.credit_code, r.industry, r.ownership, r.size, r.region, r.registered_da
   ${int('st.headcount')} - ${int('st.headcount_12m_ago')} AS headcount_change_12m,
   CAST((st.headcount - st.headcount_12m_ago) / nullif(st.headcount_12m_ago, 0) AS DOUBLE) AS headcount_change_pct_12m,
   ${int('pm.insured_persons')} AS insured_persons,
+  CAST(pm.insured_persons / nullif(st.headcount, 0) AS DOUBLE) AS insured_share,
   CAST(pm.on_time_12m / nullif(pm.due_12m, 0) AS DOUBLE) AS compliance_rate_12m,
   CAST(coalesce(pm.arrears_amount, 0) AS DOUBLE) AS arrears_amount,
   ${int('pm.arrears_persons')} AS arrears_persons,

@@ -28,6 +28,7 @@ export const employerFacts: FactDef[] = [
   fact('headcount_change_12m', ['在职人数12个月变化', 'headcount change, 12 months'], 'number', ['在职人数减 12 个月前在职人数。', 'Headcount minus headcount 12 months ago.'], persons),
   fact('headcount_change_pct_12m', ['在职人数12个月变化率', 'headcount change rate, 12 months'], 'number', ['在职人数变化 ÷ 12 个月前在职人数；12 个月前为 0 时为空。', 'Headcount change ÷ headcount 12 months ago; empty when that was 0.'], ratio),
   fact('insured_persons', ['参保缴费人数', 'persons contributed for'], 'number', ['基准日上月所属期有职工养老（110）应缴记录的不同人员数。', 'Distinct persons with an employee-pension (110) contribution due for the month before the as-of month.'], persons),
+  fact('insured_share', ['参保覆盖率', 'insured share of staff'], 'number', ['参保缴费人数 ÷ 在职人数；在职人数为 0 时为空。', 'Persons contributed for ÷ headcount; empty when the headcount is 0.'], ratio),
   fact('compliance_rate_12m', ['近12个月按时缴费率', 'on-time contribution rate, last 12 months'], 'number', ['最近 12 个所属期、应缴日期不晚于基准日的应缴记录中，在应缴日期前到账的比例；无记录为空。', 'Of contributions for the last 12 months due by the as-of date, the share paid by their due date; empty when none were due.'], ratio),
   fact('arrears_amount', ['欠费金额', 'amount in arrears'], 'number', ['应缴日期不晚于基准日、基准日时未到账的单位与个人应缴金额合计。', 'Employer plus personal amounts due by the as-of date and unpaid by then.'], yuan),
   fact('arrears_persons', ['欠费人数', 'persons in arrears'], 'number', ['上述欠费记录涉及的不同人员数。', 'Distinct persons on those unpaid rows.'], persons),
