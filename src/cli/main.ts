@@ -8,6 +8,7 @@ import { registerServerCommands } from '../server/server-commands.ts';
 import { registerAuthCommands } from '../auth/auth-commands.ts';
 import { registerActuarialCommands } from '../actuarial/actuarial-commands.ts';
 import { registerFactsCommands } from '../facts/facts-commands.ts';
+import { registerTagsCommands } from '../tags/tags-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
 export function buildProgram(ctx: CliContext): Command {
@@ -22,6 +23,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAuthCommands(program, ctx);
   registerActuarialCommands(program, ctx);
   registerFactsCommands(program, ctx);
+  registerTagsCommands(program, ctx);
   return program;
 }
 
