@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, logIn, openConsole, screenshot } from './browser.ts';
+import { startConsoleServer, type ConsoleServer } from './console-fixture.ts';
+
+describe('console (browser)', () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startConsoleServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sends an anonymous visitor to the login page', async () => {
+    const { page, close } = await openConsole(browser, server.url);
+    await page.goto('/overview');
+    await page.waitForURL(/\/login\?redirect=/);
+    await expect(page.locator('input[name="password"]').count()).resolves.toBe(1);
+    // The server runs in demo mode, so the demo accounts are offered.
+    await page.waitForSelector('.demo-users');
+    console.log(`login screenshot: ${await screenshot(page, 'login')}`);
+    await close();
+  });
+
+  it('logs in and shows the overview with KPI numbers and its charts', async () => {
+    const { page, errors, close } = await openConsole(browser, server.url);
+    await logIn(page, 'analyst', 'analyst123');
+    expect(new URL(page.url()).pathname).toBe('/overview');
+    await page.waitForSelector('[data-kpi]');
+    const kpis = await page.locator('[data-kpi]').allTextContents();
+    expect(kpis.length).toBeGreaterThanOrEqual(4);
+    for (const text of kpis) expect(text).toMatch(/^\d{1,3}(,\d{3})*$/);
+    // Three charts: insured by scheme, by region, contributions by month; each draws on a sized canvas.
+    await page.waitForFunction(() => document.querySelectorAll('.echart canvas').length >= 3);
+    const sizes = await page.locator('.echart canvas').evaluateAll((els) => els.map((c) => (c as HTMLCanvasElement).width));
+    expect(sizes.every((w) => w > 100)).toBe(true);
+    await expect(page.locator('[data-user]').textContent()).resolves.toContain('analyst');
+    await page.waitForTimeout(600); // let the chart animation settle before the screenshot
+    console.log(`overview screenshot: ${await screenshot(page, 'overview')}`);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('lists every load on the data-quality page and drills down to quarantined rows', async () => {
+    const { page, errors, close } = await openConsole(browser, server.url);
+    await logIn(page, 'admin', 'admin123');
+    await page.click('a[href="/data-quality"]');
+    await page.waitForSelector('[data-loads] tbody tr td');
+    const loadRows = page.locator('[data-loads] tbody tr');
+    await expect(loadRows.count()).resolves.toBe(server.files.length);
+    const table = await page.locator('[data-loads]').textContent();
+    expect(table).toContain('人员基本信息.csv');
+    expect(table).toContain('单位信息.csv');
+    await page.waitForSelector('[data-quarantine-rows] tbody tr td .badge');
+    console.log(`data-quality screenshot: ${await screenshot(page, 'data-quality')}`);
+
+    // Clicking the persons load narrows the drill-down to that load's quarantined rows.
+    const persons = server.files.find((f) => f.entity === 'person');
+    await loadRows.filter({ hasText: '人员基本信息.csv' }).click();
+    await page.waitForURL(new RegExp(`loadId=${persons?.loadId}`));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-quarantine-rows] tbody tr .badge').length === n,
+      persons?.quarantined ?? -1,
+    );
+    expect(await page.locator('[data-quarantine-rows]').textContent()).toContain('ID_SCIENTIFIC');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('masks ID numbers for an analyst and offers the unmask switch only to a caseworker', async () => {
+    const analyst = await openConsole(browser, server.url);
+    await logIn(analyst.page, 'analyst', 'analyst123');
+    await analyst.page.goto('/persons');
+    await analyst.page.waitForSelector('tbody .masked-value');
+    const ids = await analyst.page.locator('tbody tr td:first-child').allTextContents();
+    expect(ids.length).toBe(5);
+    for (const id of ids) expect(id).toMatch(/^\d{6}\*{8}\d{3}[\dX]/);
+    await expect(analyst.page.locator('.unmask').count()).resolves.toBe(0);
+    console.log(`persons screenshot: ${await screenshot(analyst.page, 'persons')}`);
+    expect(analyst.errors).toEqual([]);
+    await analyst.close();
+
+    const caseworker = await openConsole(browser, server.url);
+    await logIn(caseworker.page, 'caseworker', 'caseworker123');
+    await caseworker.page.goto('/persons');
+    await caseworker.page.check('.unmask input');
+    await caseworker.page.waitForURL(/unmask=true/);
+    await caseworker.page.waitForFunction(() => !document.querySelector('tbody .masked-value .hidden') && document.querySelectorAll('tbody tr .masked-value').length > 0);
+    await caseworker.page.locator('tbody tr', { hasText: '张伟' }).click();
+    await caseworker.page.waitForURL(/\/persons\/\d{17}[\dX]\?unmask=true/);
+    await caseworker.page.waitForSelector('.person-name');
+    expect(await caseworker.page.locator('.person-name').textContent()).toBe('张伟');
+    await caseworker.page.waitForSelector('.data-table tbody tr td');
+    console.log(`person screenshot: ${await screenshot(caseworker.page, 'person')}`);
+    expect(caseworker.errors).toEqual([]);
+    await caseworker.close();
+  });
+});
