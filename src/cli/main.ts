@@ -9,6 +9,7 @@ import { registerAuthCommands } from '../auth/auth-commands.ts';
 import { registerActuarialCommands } from '../actuarial/actuarial-commands.ts';
 import { registerFactsCommands } from '../facts/facts-commands.ts';
 import { registerTagsCommands } from '../tags/tags-commands.ts';
+import { registerSegmentCommands } from '../segments/segments-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
 export function buildProgram(ctx: CliContext): Command {
@@ -24,6 +25,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerActuarialCommands(program, ctx);
   registerFactsCommands(program, ctx);
   registerTagsCommands(program, ctx);
+  registerSegmentCommands(program, ctx);
   return program;
 }
 
