@@ -7,5 +7,7 @@ export interface Column<Row> {
   /** Text for the cell; by default the row's value under `key`. Use a `#cell-<key>` slot for markup. */
   format?: (row: Row) => string;
   mono?: boolean;
+  /** Keep the cell on one line (short labels that should not break mid-word). */
+  nowrap?: boolean;
   width?: string;
 }
