@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -111,10 +111,18 @@ export function writeCityFiles(dir: string): string[] {
   return [personsFile, employersFile, employmentFile, contributionsFile];
 }
 
-/** The console tests read the built bundle, as `renshe serve` does; build it once if nobody has yet. */
+function newestSource(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+/** The console tests read the built bundle, as `renshe serve` does; (re)build it when missing or stale. */
 export async function ensureConsoleBuilt(): Promise<string> {
   const dist = resolve(projectRoot, 'web/dist');
-  if (!existsSync(join(dist, 'index.html'))) {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index) || statSync(index).mtimeMs < newestSource(resolve(projectRoot, 'web/src'))) {
     const { build } = await import('vite');
     await build({ configFile: resolve(projectRoot, 'web/vite.config.ts'), logLevel: 'warn' });
   }
