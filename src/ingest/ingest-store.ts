@@ -167,7 +167,8 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
   await tx.run(`CREATE OR REPLACE TEMP TABLE removed_adj AS SELECT r - row_number() OVER (ORDER BY r) AS adj FROM removed`);
   await tx.run(
     `CREATE OR REPLACE TEMP TABLE stg AS
-     SELECT s.rowid + 1 + (SELECT count(*) FROM removed_adj a WHERE a.adj <= s.rowid) AS row_no, s.* FROM stg_raw s`,
+     WITH numbered AS (SELECT rowid - (SELECT min(rowid) FROM stg_raw) AS k, * FROM stg_raw)
+     SELECT s.k + 1 + (SELECT count(*) FROM removed_adj a WHERE a.adj <= s.k) AS row_no, s.* EXCLUDE (k) FROM numbered s`,
   );
 
   options.onPhase?.(source.file, 'validating');

@@ -21,7 +21,7 @@ export interface Actor {
 /** Append-only: there is no update or delete path for audit rows anywhere in the code. */
 export async function recordAccess(db: Database, actor: Actor, access: AccessRecord, clock: Clock): Promise<void> {
   await db.run(
-    `INSERT INTO audit_log (at, actor, role, action, resource, subject, unmasked, purpose, rows_returned, client)
+    `INSERT INTO audit_log (accessed_at, actor, role, action, resource, subject, unmasked, purpose, rows_returned, client)
      VALUES ($at::TIMESTAMP, $actor, $role, $action, $resource, $subject, $unmasked, $purpose, $rows, $client)`,
     {
       at: clock.now().toISOString(),
@@ -51,7 +51,7 @@ export async function readAudit(db: Database, q: AuditQuery): Promise<{ total: n
   const params = { actor: q.actor ?? null, unm: Boolean(q.unmaskedOnly), subject: q.subject ?? null };
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*) AS total FROM audit_log ${where}`, params);
   const rows = await db.query(
-    `SELECT audit_id, at, actor, role, action, resource, subject, unmasked, purpose, rows_returned, client
+    `SELECT audit_id, accessed_at AS "at", actor, role, action, resource, subject, unmasked, purpose, rows_returned, client
      FROM audit_log ${where} ORDER BY audit_id DESC LIMIT $limit OFFSET $offset`,
     { ...params, limit: q.limit, offset: q.offset },
   );

@@ -26,7 +26,7 @@ const platformDdl = [
      all_reasons VARCHAR[], status VARCHAR NOT NULL DEFAULT 'open', resolved_load_id INTEGER)`,
   `CREATE SEQUENCE IF NOT EXISTS audit_seq START 1`,
   `CREATE TABLE IF NOT EXISTS audit_log (
-     audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'), at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
+     audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'), accessed_at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
      role VARCHAR NOT NULL, action VARCHAR NOT NULL, resource VARCHAR NOT NULL, subject VARCHAR,
      unmasked BOOLEAN NOT NULL, purpose VARCHAR, rows_returned INTEGER, client VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS app_user (
