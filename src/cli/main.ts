@@ -10,6 +10,7 @@ import { registerActuarialCommands } from '../actuarial/actuarial-commands.ts';
 import { registerFactsCommands } from '../facts/facts-commands.ts';
 import { registerTagsCommands } from '../tags/tags-commands.ts';
 import { registerSegmentCommands } from '../segments/segments-commands.ts';
+import { registerProfileCommands } from '../profiles/profiles-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
 export function buildProgram(ctx: CliContext): Command {
@@ -26,6 +27,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerFactsCommands(program, ctx);
   registerTagsCommands(program, ctx);
   registerSegmentCommands(program, ctx);
+  registerProfileCommands(program, ctx);
   return program;
 }
 
