@@ -11,6 +11,9 @@ import { registerAuthRoutes } from '../auth/auth-routes.ts';
 import { registerIngestRoutes } from '../ingest/ingest-routes.ts';
 import { registerDirectoryRoutes } from '../directory/directory-routes.ts';
 import { registerOverviewRoutes } from '../overview/overview-routes.ts';
+import { registerTagsRoutes } from '../tags/tags-routes.ts';
+import { registerSegmentsRoutes } from '../segments/segments-routes.ts';
+import { registerProfilesRoutes } from '../profiles/profiles-routes.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -45,6 +48,9 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   registerOverviewRoutes(app, deps);
   registerIngestRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
+  registerTagsRoutes(app, deps);
+  registerSegmentsRoutes(app, deps);
+  registerProfilesRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {
