@@ -14,6 +14,7 @@ import { registerOverviewRoutes } from '../overview/overview-routes.ts';
 import { registerTagsRoutes } from '../tags/tags-routes.ts';
 import { registerSegmentsRoutes } from '../segments/segments-routes.ts';
 import { registerProfilesRoutes } from '../profiles/profiles-routes.ts';
+import { registerActuarialRoutes } from '../actuarial/actuarial-routes.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -51,6 +52,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   registerTagsRoutes(app, deps);
   registerSegmentsRoutes(app, deps);
   registerProfilesRoutes(app, deps);
+  registerActuarialRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {
