@@ -10,6 +10,7 @@ import { systemClock } from '../../src/platform/clock.ts';
 import type { Database } from '../../src/platform/database.ts';
 import { seedDemoUsers } from '../../src/auth/auth-store.ts';
 import { ingestFiles, type FileSummary } from '../../src/ingest/ingest-store.ts';
+import { loadReferenceTables } from '../../src/reference/reference-store.ts';
 import { makeIdNumber } from '../../src/identity/id-number.ts';
 import { makeCreditCode } from '../../src/identity/credit-code.ts';
 
@@ -145,8 +146,9 @@ export async function startConsoleServer(options: { port?: number; dir?: string 
   const db = await openDuckDatabase(join(dir, 'console.duckdb'));
   await ensureSchema(db);
   await seedDemoUsers(db, clock);
-  const files = await ingestFiles(db, writeCityFiles(dir), { actor: 'e2e', clock });
   const config = readConfig({}, { dbPath: db.path, webDistDir, port: options.port ?? 0 });
+  await loadReferenceTables(db, config.sharedDataDir);
+  const files = await ingestFiles(db, writeCityFiles(dir), { actor: 'e2e', clock });
   const app = await buildApp({ config, db, clock, demo: true });
   await app.listen({ host: '127.0.0.1', port: config.port });
   const address = app.server.address();
