@@ -43,7 +43,8 @@ export function defineAction<A extends unknown[]>(
     const command = args[args.length - 1] as Command;
     const json = Boolean(command.optsWithGlobals().json);
     try {
-      const result = await run(...(args.slice(0, -1) as A));
+      // Commander's own arguments, the command object last, so a runner can read its global options too.
+      const result = await run(...(args as A));
       ctx.write(formatPrintable(result, json));
     } catch (e) {
       process.exitCode = fail(e, ctx.write, json);

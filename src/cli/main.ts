@@ -33,16 +33,22 @@ export function buildProgram(ctx: CliContext): Command {
 
 export async function main(argv: string[]): Promise<void> {
   const config = readConfig(process.env);
+  // `--db` is global: whichever command runs, its database is the one named there.
+  let globalDb: string | undefined;
   const ctx: CliContext = {
     config,
     clock: systemClock,
     interactive: Boolean(process.stderr.isTTY),
     write: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     openDb: async (path) => {
-      const db = await openConfiguredDb(config, path);
+      const db = await openConfiguredDb(config, path ?? globalDb);
       await ensureSchema(db);
       return db;
     },
   };
-  await buildProgram(ctx).parseAsync(argv);
+  const program = buildProgram(ctx);
+  program.hook('preAction', (_self, action) => {
+    globalDb = action.optsWithGlobals().db;
+  });
+  await program.parseAsync(argv);
 }

@@ -163,12 +163,16 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
       { name: 'text', type: 'VARCHAR', values: source.malformed.map((m) => m.text) },
     ]);
   }
-  // Staged rows keep file order; a removed row shifts the numbers of the rows after it.
-  await tx.run(`CREATE OR REPLACE TEMP TABLE removed_adj AS SELECT r - row_number() OVER (ORDER BY r) AS adj FROM removed`);
+  // Staged rows keep file order; each removed row shifts the numbers of the rows after it. With removed rows
+  // r_1 < r_2 < …, staged row k (0-based) comes after removed row i exactly when k >= r_i - i.
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE removed_adj AS
+     SELECT adj, max(n) AS n FROM (SELECT r - row_number() OVER (ORDER BY r) AS adj, row_number() OVER (ORDER BY r) AS n FROM removed) GROUP BY adj`,
+  );
   await tx.run(
     `CREATE OR REPLACE TEMP TABLE stg AS
      WITH numbered AS (SELECT rowid - (SELECT min(rowid) FROM stg_raw) AS k, * FROM stg_raw)
-     SELECT s.k + 1 + (SELECT count(*) FROM removed_adj a WHERE a.adj <= s.k) AS row_no, s.* EXCLUDE (k) FROM numbered s`,
+     SELECT s.k + 1 + coalesce(a.n, 0) AS row_no, s.* EXCLUDE (k) FROM numbered s ASOF LEFT JOIN removed_adj a ON s.k >= a.adj`,
   );
 
   options.onPhase?.(source.file, 'validating');
