@@ -8,8 +8,8 @@ import { psiWeights } from './arima-polynomials.ts';
  * module-level scratch buffers instead of allocating typed arrays per call (single-threaded JS makes that safe).
  */
 export interface ArmaCoefficients {
-  ar: readonly number[];
-  ma: readonly number[];
+  ar: ArrayLike<number>;
+  ma: ArrayLike<number>;
   mean: number;
 }
 
@@ -32,25 +32,34 @@ function buffer(name: string, n: number): Float64Array {
   return b;
 }
 
-/** Conditional sum of squares, conditioning on the first `ar.length` values and zero pre-sample errors. */
-export function cssLikelihood(w: Float64Array, c: ArmaCoefficients, floor: number): LikelihoodResult {
+/**
+ * Conditional sum of squares, conditioning on the first `ncond` values and zero pre-sample errors. Only the
+ * structurally non-zero lags are visited (a seasonal model has a handful out of dozens).
+ */
+export function cssLikelihood(
+  w: Float64Array,
+  ar: Float64Array,
+  arLags: Int32Array,
+  ma: Float64Array,
+  maLags: Int32Array,
+  mu: number,
+  floor: number,
+): LikelihoodResult {
   const n = w.length;
-  const ncond = c.ar.length;
-  const arLags: number[] = [];
-  const arValues: number[] = [];
-  for (let i = 0; i < c.ar.length; i++) if (c.ar[i] !== 0) arLags.push(i + 1), arValues.push(c.ar[i]);
-  const maLags: number[] = [];
-  const maValues: number[] = [];
-  for (let i = 0; i < c.ma.length; i++) if (c.ma[i] !== 0) maLags.push(i + 1), maValues.push(c.ma[i]);
+  const ncond = ar.length;
   const e = buffer('css', n);
-  const mu = c.mean;
+  const na = arLags.length;
+  const nm = maLags.length;
   let sse = 0;
   for (let t = ncond; t < n; t++) {
     let v = w[t] - mu;
-    for (let k = 0; k < arLags.length; k++) v -= arValues[k] * (w[t - arLags[k]] - mu);
-    for (let k = 0; k < maLags.length; k++) {
+    for (let k = 0; k < na; k++) {
+      const lag = arLags[k];
+      v -= ar[lag - 1] * (w[t - lag] - mu);
+    }
+    for (let k = 0; k < nm; k++) {
       const lag = maLags[k];
-      if (t - lag >= ncond) v -= maValues[k] * e[t - lag];
+      if (t - lag >= ncond) v -= ma[lag - 1] * e[t - lag];
     }
     e[t] = v;
     sse += v * v;
@@ -91,10 +100,10 @@ function solve(A: number[][], b: number[]): number[] | null {
  * Autocovariances γ(0 … lags−1) of a unit-variance ARMA process (Brockwell & Davis, §3.3, method 2):
  * a (p+1)-sized linear system for γ(0 … p), then the AR recursion.
  */
-export function armaAutocovariances(ar: readonly number[], ma: readonly number[], psi: readonly number[], lags: number): number[] | null {
+export function armaAutocovariances(ar: ArrayLike<number>, ma: ArrayLike<number>, psi: readonly number[], lags: number): number[] | null {
   const p = ar.length;
   const q = ma.length;
-  const theta = [1, ...ma];
+  const theta = [1, ...Array.from(ma)];
   const rhs = (k: number) => {
     let s = 0;
     for (let j = k; j <= q; j++) s += theta[j] * psi[j - k];

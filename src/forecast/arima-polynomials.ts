@@ -67,7 +67,7 @@ export function differencingPolynomial(d: number, D: number, m: number): number[
 }
 
 /** ψ-weights ψ₀ … ψ_{h−1} of θ(B)/φ*(B), where φ* includes the differencing: the MA(∞) form behind forecast variances. */
-export function psiWeights(arFull: readonly number[], maFull: readonly number[], h: number): number[] {
+export function psiWeights(arFull: ArrayLike<number>, maFull: ArrayLike<number>, h: number): number[] {
   const psi = [1];
   for (let j = 1; j < h; j++) {
     let v = j <= maFull.length ? maFull[j - 1] : 0;

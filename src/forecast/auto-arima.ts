@@ -37,7 +37,7 @@ export function autoArima(y: readonly number[], m: number): ArimaFit | null {
 
   const consider = (o: ArimaOrder): boolean => {
     if (!admissible(o) || tried.has(key(o)) || tried.size >= MAX_MODELS) return false;
-    const fit = fitArima(y, o, { method: 'CSS' });
+    const fit = fitArima(y, o, { method: 'CSS', searchOnly: true });
     const usable = fit && Number.isFinite(fit.aicc) && !hasNearUnitRoot(fit) ? fit : null;
     tried.set(key(o), usable);
     if (usable && (!best || usable.aicc < best.aicc)) {
@@ -75,9 +75,9 @@ export function autoArima(y: readonly number[], m: number): ArimaFit | null {
     }
   }
   // Fall back to the plainest model the data allow rather than fail.
-  const chosen: ArimaFit | null = best ?? fitArima(y, { p: 0, d, q: 0, P: 0, D, Q: 0, m: seasonalPeriod, constant: allowConstant }, { method: 'CSS' });
+  const chosen: ArimaFit | null = best ?? fitArima(y, { p: 0, d, q: 0, P: 0, D, Q: 0, m: seasonalPeriod, constant: allowConstant }, { method: 'CSS', searchOnly: true });
   if (!chosen) return null;
   const warm = { ar: chosen.ar, ma: chosen.ma, sar: chosen.sar, sma: chosen.sma, mean: chosen.mean };
   const final = fitArima(y, chosen.order, { method: 'CSS-ML', warm });
-  return final && !hasNearUnitRoot(final) ? final : chosen;
+  return final && !hasNearUnitRoot(final) ? final : fitArima(y, chosen.order, { method: 'CSS', warm });
 }

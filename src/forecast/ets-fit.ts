@@ -81,7 +81,7 @@ export function initialStates(y: readonly number[], spec: EtsSpec): Initial {
 }
 
 interface Layout {
-  decode(u: readonly number[]): EtsParams;
+  decode(u: ArrayLike<number>): EtsParams;
   starts: number[][];
   steps: number[];
 }
@@ -93,7 +93,7 @@ function layoutFor(y: readonly number[], spec: EtsSpec, init: Initial, warm?: Et
   const hasB = spec.trend !== 'N';
   const hasG = spec.season !== 'N';
   const hasP = spec.trend === 'Ad';
-  const decode = (u: readonly number[]): EtsParams => {
+  const decode = (u: ArrayLike<number>): EtsParams => {
     let i = 0;
     const alpha = logistic(u[i++], ALPHA_LO, ALPHA_HI);
     const beta = hasB ? alpha * logistic(u[i++], 1e-4, 0.9999) : 0;
@@ -134,7 +134,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, warm?: EtsParams): E
   const layout = layoutFor(y, spec, init, warm);
   const scale = scaleOf(y);
   const floor = spec.error === 'M' ? 1e-20 : (1e-10 * scale) ** 2;
-  const objective = (u: readonly number[]) => etsFilter(y, spec, layout.decode(u), floor).objective;
+  const objective = (u: ArrayLike<number>) => etsFilter(y, spec, layout.decode(u), floor).objective;
   // Several starts are screened by their objective and the simplex runs from the best: the smoothing
   // likelihood is often multimodal (α near 0 versus near 1), and screening is far cheaper than full runs.
   const screened = layout.starts.map((u) => ({ u, v: objective(u) })).sort((a, b) => a.v - b.v);

@@ -3,20 +3,20 @@ import { logistic, logit, minimizeFromStarts, nelderMead } from './nelder-mead.t
 
 describe('nelderMead', () => {
   it('finds the minimum of the Rosenbrock valley', () => {
-    const rosen = (x: readonly number[]) => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2;
+    const rosen = (x: ArrayLike<number>) => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2;
     const r = nelderMead(rosen, [-1.2, 1], { maxEvaluations: 5000, tolerance: 1e-12, restarts: 3 });
     expect(r.x[0]).toBeCloseTo(1, 3);
     expect(r.x[1]).toBeCloseTo(1, 3);
   });
 
   it('treats non-finite values as walls', () => {
-    const f = (x: readonly number[]) => (x[0] < 0 ? NaN : (x[0] - 2) ** 2);
+    const f = (x: ArrayLike<number>) => (x[0] < 0 ? NaN : (x[0] - 2) ** 2);
     const r = nelderMead(f, [1], { maxEvaluations: 500 });
     expect(r.x[0]).toBeCloseTo(2, 3);
   });
 
   it('keeps the best of several starts on a multimodal function', () => {
-    const f = (x: readonly number[]) => Math.min((x[0] + 3) ** 2 + 1, (x[0] - 3) ** 2);
+    const f = (x: ArrayLike<number>) => Math.min((x[0] + 3) ** 2 + 1, (x[0] - 3) ** 2);
     const r = minimizeFromStarts(f, [[-3.5], [2.5]], { maxEvaluations: 400 });
     expect(r.x[0]).toBeCloseTo(3, 3);
     expect(r.value).toBeLessThan(1e-6);

@@ -19,7 +19,7 @@ export interface MinimizeResult {
   evaluations: number;
 }
 
-type Objective = (x: readonly number[]) => number;
+type Objective = (x: ArrayLike<number>) => number;
 
 function safe(f: Objective): Objective {
   return (x) => {
@@ -28,65 +28,76 @@ function safe(f: Objective): Objective {
   };
 }
 
-function runSimplex(f: Objective, x0: readonly number[], steps: readonly number[], budget: number, tol: number): MinimizeResult {
+/** One simplex run; vertices live in one flat typed array so the hot loop allocates nothing. */
+function runSimplex(f: Objective, x0: ArrayLike<number>, steps: readonly number[], budget: number, tol: number): MinimizeResult {
   const n = x0.length;
   if (n === 0) return { x: [], value: f([]), evaluations: 1 };
-  const pts: number[][] = [x0.slice()];
-  for (let i = 0; i < n; i++) {
-    const p = x0.slice();
-    p[i] += steps[i];
-    pts.push(p);
+  const pts = new Float64Array((n + 1) * n);
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j < n; j++) pts[i * n + j] = x0[j];
+    if (i > 0) pts[i * n + i - 1] += steps[i - 1];
   }
-  const vals = pts.map(f);
+  const vals = new Float64Array(n + 1);
+  const vertex = (i: number) => pts.subarray(i * n, (i + 1) * n);
+  for (let i = 0; i <= n; i++) vals[i] = f(vertex(i));
   let evals = n + 1;
   const order = Array.from({ length: n + 1 }, (_, i) => i);
-  const centroid = new Array<number>(n);
-  const along = (c: readonly number[], worst: readonly number[], t: number) => c.map((ci, j) => ci + t * (worst[j] - ci));
+  const centroid = new Float64Array(n);
+  const trial = new Float64Array(n);
+  const trial2 = new Float64Array(n);
+  const along = (out: Float64Array, worst: number, t: number) => {
+    for (let j = 0; j < n; j++) out[j] = centroid[j] + t * (pts[worst * n + j] - centroid[j]);
+    return out;
+  };
+  const replace = (i: number, x: Float64Array, v: number) => {
+    pts.set(x, i * n);
+    vals[i] = v;
+  };
   while (evals < budget) {
     order.sort((a, b) => vals[a] - vals[b]);
     const best = order[0];
     const worst = order[n];
-    const second = order[n - 1];
     const fBest = vals[best];
     const fWorst = vals[worst];
     if (Number.isFinite(fWorst) && Math.abs(fWorst - fBest) <= tol * (Math.abs(fBest) + tol)) break;
     centroid.fill(0);
-    for (const i of order.slice(0, n)) for (let j = 0; j < n; j++) centroid[j] += pts[i][j] / n;
-    const reflected = along(centroid, pts[worst], -1);
-    const fr = f(reflected);
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      for (let j = 0; j < n; j++) centroid[j] += pts[i * n + j] / n;
+    }
+    const fr = f(along(trial, worst, -1));
     evals++;
     if (fr < fBest) {
-      const expanded = along(centroid, pts[worst], -2);
-      const fe = f(expanded);
+      const fe = f(along(trial2, worst, -2));
       evals++;
-      if (fe < fr) [pts[worst], vals[worst]] = [expanded, fe];
-      else [pts[worst], vals[worst]] = [reflected, fr];
+      if (fe < fr) replace(worst, trial2, fe);
+      else replace(worst, trial, fr);
       continue;
     }
-    if (fr < vals[second]) {
-      [pts[worst], vals[worst]] = [reflected, fr];
+    if (fr < vals[order[n - 1]]) {
+      replace(worst, trial, fr);
       continue;
     }
     const outside = fr < fWorst;
-    const contracted = along(centroid, pts[worst], outside ? -0.5 : 0.5);
-    const fc = f(contracted);
+    const fc = f(along(trial2, worst, outside ? -0.5 : 0.5));
     evals++;
     if (fc < (outside ? fr : fWorst)) {
-      [pts[worst], vals[worst]] = [contracted, fc];
+      replace(worst, trial2, fc);
       continue;
     }
-    for (const i of order.slice(1)) {
-      pts[i] = pts[i].map((v, j) => pts[best][j] + 0.5 * (v - pts[best][j]));
-      vals[i] = f(pts[i]);
+    for (let k = 1; k <= n; k++) {
+      const i = order[k];
+      for (let j = 0; j < n; j++) pts[i * n + j] = pts[best * n + j] + 0.5 * (pts[i * n + j] - pts[best * n + j]);
+      vals[i] = f(vertex(i));
       evals++;
     }
   }
   let bestIndex = 0;
   for (let i = 1; i <= n; i++) if (vals[i] < vals[bestIndex]) bestIndex = i;
-  return { x: pts[bestIndex], value: vals[bestIndex], evaluations: evals };
+  return { x: Array.from(vertex(bestIndex)), value: vals[bestIndex], evaluations: evals };
 }
 
-export function nelderMead(objective: Objective, x0: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
+export function nelderMead(objective: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
   const f = safe(objective);
   const n = x0.length;
   const stepOption = options.step ?? 0.5;
@@ -106,7 +117,7 @@ export function nelderMead(objective: Objective, x0: readonly number[], options:
 }
 
 /** Several starting points, best result wins: likelihoods of smoothing models are often multimodal. */
-export function minimizeFromStarts(objective: Objective, starts: readonly (readonly number[])[], options: MinimizeOptions = {}): MinimizeResult {
+export function minimizeFromStarts(objective: Objective, starts: readonly ArrayLike<number>[], options: MinimizeOptions = {}): MinimizeResult {
   let best: MinimizeResult | null = null;
   let evaluations = 0;
   for (const s of starts) {
