@@ -11,6 +11,8 @@ import { registerFactsCommands } from '../facts/facts-commands.ts';
 import { registerTagsCommands } from '../tags/tags-commands.ts';
 import { registerSegmentCommands } from '../segments/segments-commands.ts';
 import { registerProfileCommands } from '../profiles/profiles-commands.ts';
+import { registerForecastCommands } from '../forecast/forecast-commands.ts';
+import { registerGenerateCommands } from '../generate/generate-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
 export function buildProgram(ctx: CliContext): Command {
@@ -21,6 +23,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError();
   // Each capability adds its commands here, one line each.
   registerIngestCommands(program, ctx);
+  registerGenerateCommands(program, ctx);
   registerServerCommands(program, ctx);
   registerAuthCommands(program, ctx);
   registerActuarialCommands(program, ctx);
@@ -28,6 +31,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerTagsCommands(program, ctx);
   registerSegmentCommands(program, ctx);
   registerProfileCommands(program, ctx);
+  registerForecastCommands(program, ctx);
   return program;
 }
 
