@@ -36,6 +36,10 @@ export const routes: ConsoleRoute[] = [
   { path: '/employers', component: () => import('./pages/EmployerSearchPage.vue'), titleZh: '单位查询', titleEn: 'Employer search', group: 'employers' },
   { path: '/employers/:code', component: () => import('./pages/EmployerDetailPage.vue'), titleZh: '单位详情', titleEn: 'Employer detail', group: 'employers', nav: false },
   { path: '/audit', component: () => import('./pages/AuditPage.vue'), titleZh: '审计日志', titleEn: 'Audit log', group: 'admin', permission: 'audit:read' },
+  { path: '/tags', component: () => import('./pages/TagsPage.vue'), titleZh: '数据标签', titleEn: 'Tags', group: 'profiles' },
+  { path: '/segments', component: () => import('./pages/SegmentBuilderPage.vue'), titleZh: '人群分群', titleEn: 'Segment builder', group: 'profiles' },
+  { path: '/persons/:id/profile', component: () => import('./pages/PersonProfilePage.vue'), titleZh: '人员画像', titleEn: 'Person profile', group: 'persons', nav: false, permission: 'person:read' },
+  { path: '/employers/:code/profile', component: () => import('./pages/EmployerProfilePage.vue'), titleZh: '单位画像', titleEn: 'Employer profile', group: 'employers', nav: false },
   { path: '/actuarial/retirement', component: () => import('./pages/RetirementPage.vue'), titleZh: '退休与养老金测算', titleEn: 'Retirement and pension', group: 'actuarial' },
   { path: '/actuarial', component: () => import('./pages/ActuarialPage.vue'), titleZh: '基金精算情景', titleEn: 'Fund projections', group: 'actuarial' },
 ];
