@@ -6,6 +6,7 @@ import { recordAccess } from '../platform/audit-store.ts';
 import { AppError } from '../platform/errors.ts';
 import { getEmployer, getPerson, getPersonRecords, searchEmployers, searchPersons } from './directory-store.ts';
 import { ageAt, maskFields } from './person-view.ts';
+import { createPersonRefCodec } from './person-ref.ts';
 
 const page = { limit: z.coerce.number().int().min(1).max(200).default(20), offset: z.coerce.number().int().min(0).default(0) };
 const personQuery = z.object({ q: z.string().max(40).optional(), region: z.string().regex(/^\d{2,6}$/).optional(), unmask: z.enum(['true', 'false']).optional(), ...page });
@@ -14,6 +15,7 @@ const personal = { idNumber: 'id_number', name: 'name', phone: 'phone' } as cons
 
 export function registerDirectoryRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const today = () => deps.clock.now().toISOString().slice(0, 10);
+  const refs = createPersonRefCodec();
 
   app.get('/api/persons', async (request) => {
     const principal = requirePermission(request, 'person:read');
@@ -24,13 +26,16 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: ServerDeps):
     return {
       total: result.total,
       masked: !unmasked,
-      rows: result.rows.map((r) => ({ ...maskFields(r, personal, !unmasked), age: ageAt(String(r.birthDate), today()) })),
+      rows: result.rows.map((r) => ({ ...maskFields(r, personal, !unmasked), ref: refs.encode(String(r.idNumber)), age: ageAt(String(r.birthDate), today()) })),
     };
   });
 
   app.get('/api/persons/:id', async (request) => {
     const principal = requirePermission(request, 'person:read');
-    const { id } = z.object({ id: z.string().regex(/^\d{17}[\dX]$/i) }).parse(request.params);
+    // Either a full ID number or the opaque ref from a masked search row.
+    const { id: given } = z.object({ id: z.string().min(18).max(200) }).parse(request.params);
+    const id = /^\d{17}[\dX]$/i.test(given) ? given : refs.decode(given);
+    if (!id) throw new AppError('NOT_FOUND', { zh: '链接已失效，请重新查询', en: 'This link has expired; search again' });
     const { unmask } = z.object({ unmask: z.enum(['true', 'false']).optional() }).parse(request.query);
     const unmasked = wantsUnmasked(principal, unmask === 'true');
     const person = await getPerson(deps.db, id.toUpperCase());
