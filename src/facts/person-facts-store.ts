@@ -96,7 +96,7 @@ const businessCte = `business AS (
   WHERE b.rep IS NOT NULL AND b.registered_date <= cal.a GROUP BY b.rep
 )`;
 
-const openRegistration = `(j.registered_date <= cal.a AND (j.ended_date IS NULL OR j.ended_date > cal.a))`;
+const openRegistration = `(j.registered_date <= cal.a AND (j.ended_date IS NULL OR j.ended_date >= cal.a))`;
 const seekerCte = `seeker AS (
   SELECT j.id_number,
     bool_or(j.registration_type = 'unemployed' AND ${openRegistration}) AS registered_unemployed,

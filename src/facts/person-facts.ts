@@ -114,7 +114,7 @@ export const personFacts: FactDef[] = [
   fact('new_business_12m', 'employment', ['近12个月创业', 'started a business, last 12 months'], 'boolean', ['为基准日前 12 个月内成立的市场主体或单位的法定代表人。', 'Legal representative of a business or employer registered in the 12 months up to the as-of date.']),
   fact('migrant_worker', 'employment', ['农民工', 'migrant worker'], 'boolean', ['农村户口、户籍地不在本市，且在职。', 'Rural hukou from outside this city, and employed.']),
 
-  fact('registered_unemployed', 'job_seeking', ['登记失业', 'registered unemployed'], 'boolean', ['基准日有未注销的失业登记。', 'Has an unemployment registration open on the as-of date.']),
+  fact('registered_unemployed', 'job_seeking', ['登记失业', 'registered unemployed'], 'boolean', ['基准日有未注销的失业登记（注销日期为空或不早于基准日）。', 'Has an unemployment registration open on the as-of date (no end date, or one on or after it).']),
   fact('unemployed_months', 'job_seeking', ['失业登记月数', 'months registered unemployed'], 'number', ['当前失业登记的登记日期到基准日的整月数；未登记失业为空。', 'Whole months from the open unemployment registration to the as-of date; empty when not registered.'], months),
   fact('job_seeker', 'job_seeking', ['求职登记', 'registered job seeker'], 'boolean', ['基准日有未注销的求职或失业登记。', 'Has a job-seeker or unemployment registration open on the as-of date.']),
   fact('wants_business', 'job_seeking', ['有创业意愿', 'wants to start a business'], 'boolean', ['未注销的登记，或最近 12 个月内的登记中，表示有创业意愿。', 'An open registration, or one made in the last 12 months, says the person wants to start a business.']),
