@@ -24,7 +24,6 @@ export function aDemography(o: { firstYear?: number; years?: number; perAge?: nu
     fertility: perYear(() => [...flat(0, 15), ...flat(o.fertility ?? 0, 35)]),
     srb: perYear(() => 1.05),
     migration: perYear(() => o.migration ?? 0),
-    wppTotal: perYear(() => 0),
   };
 }
 

@@ -17,13 +17,10 @@ export interface DemographicInputs {
   srb: number[];
   /** Net migrants per year (persons). */
   migration: number[];
-  /** WPP's own projected total population by year (persons), for comparison. */
-  wppTotal: number[];
 }
 
 export function buildDemographicInputs(wpp: WppData, firstYear: number, lastYear: number, variant: Variant): DemographicInputs {
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => Math.min(LAST_YEAR, firstYear + i));
-  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   return {
     firstYear,
     lastYear,
@@ -33,10 +30,6 @@ export function buildDemographicInputs(wpp: WppData, firstYear: number, lastYear
     fertility: years.map((y) => fertilitySchedule(wpp, y)),
     srb: years.map((y) => sexRatioAtBirth(wpp, y)),
     migration: years.map((y) => netMigration(wpp, y)),
-    wppTotal: years.map((y) => {
-      const p = populationByAge(wpp, y, variant);
-      return sum(p.male) + sum(p.female);
-    }),
   };
 }
 

@@ -54,27 +54,37 @@ export function parsePensionParameters(raw: unknown, origin: string): PensionPar
   return parsed.data;
 }
 
+// Projections ask for divisors thousands of times; sort the table once per parameter object.
+const sortedTables = new WeakMap<PensionParameters['benefit']['monthsDivisor'], { ages: number[]; values: number[] }>();
+
+function sortedDivisors(params: PensionParameters): { ages: number[]; values: number[] } {
+  const table = params.benefit.monthsDivisor;
+  let sorted = sortedTables.get(table);
+  if (!sorted) {
+    const ages = Object.keys(table).map(Number).sort((a, b) => a - b);
+    sorted = { ages, values: ages.map((a) => table[String(a)]) };
+    sortedTables.set(table, sorted);
+  }
+  return sorted;
+}
+
 /**
  * Months divisor at an age given in months. The table only has whole ages; the reform creates ages such as
  * 61y4m, so we interpolate linearly between the two neighbouring whole ages by the extra months (61y4m →
  * 132 + (125 − 132) × 4/12 ≈ 129.67). Ages outside the table are clamped to its ends.
  */
 export function monthsDivisorAt(params: PensionParameters, ageMonths: number): number {
-  const table = params.benefit.monthsDivisor;
-  const ages = Object.keys(table).map(Number).sort((a, b) => a - b);
-  const lo = ages[0];
-  const hi = ages[ages.length - 1];
+  const { ages, values } = sortedDivisors(params);
   const years = ageMonths / 12;
-  if (years <= lo) return table[String(lo)];
-  if (years >= hi) return table[String(hi)];
+  if (years <= ages[0]) return values[0];
+  if (years >= ages[ages.length - 1]) return values[values.length - 1];
   const whole = Math.floor(years);
-  const a = table[String(whole)];
-  const b = table[String(whole + 1)];
-  if (a === undefined || b === undefined) {
+  const k = ages.indexOf(whole);
+  if (k < 0 || ages[k + 1] !== whole + 1) {
     throw new AppError('POLICY_INVALID', {
       zh: `计发月数表缺少 ${whole} 或 ${whole + 1} 岁。`,
       en: `The months-divisor table lacks age ${whole} or ${whole + 1}.`,
     });
   }
-  return a + (b - a) * ((ageMonths - whole * 12) / 12);
+  return values[k] + (values[k + 1] - values[k]) * ((ageMonths - whole * 12) / 12);
 }

@@ -148,7 +148,7 @@ export function projectPensionFund(s: ResolvedPensionScenario, demo: Demographic
         if (rs < 1) enrolled += p * (1 - rs) * grown(g.enrolment[age], year) * kc;
         if (rs > 0) {
           const cohort = year - age;
-          const r = cohortRetirementOf(g.table, cohort).year;
+          const r = g.table.cohortYear[cohort - g.table.firstCohort];
           if (r < base) {
             const n = p * rs * Math.min(1, s.base.retireeCoverage[g.sex] * kr);
             retireesOld += n;
