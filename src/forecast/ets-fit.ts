@@ -125,8 +125,11 @@ function layoutFor(y: readonly number[], spec: EtsSpec, init: Initial, warm?: Et
   return { decode, starts, steps };
 }
 
-/** Fits one spec by maximum likelihood; null when the model is inadmissible for the data. */
-export function fitEts(y: readonly number[], spec: EtsSpec, warm?: EtsParams): EtsFit | null {
+/**
+ * Fits one spec by maximum likelihood; null when the model is inadmissible for the data. `search` stops early
+ * (relative tolerance 1e-4, no restart): enough to rank specs by AICc, after which the winner is refined.
+ */
+export function fitEts(y: readonly number[], spec: EtsSpec, warm?: EtsParams, search = false): EtsFit | null {
   const n = y.length;
   const k = parameterCount(spec);
   if (n < minimumLength(spec)) return null;
@@ -139,7 +142,12 @@ export function fitEts(y: readonly number[], spec: EtsSpec, warm?: EtsParams): E
   // likelihood is often multimodal (α near 0 versus near 1), and screening is far cheaper than full runs.
   const screened = layout.starts.map((u) => ({ u, v: objective(u) })).sort((a, b) => a.v - b.v);
   const budget = warm ? 30 * layout.steps.length : 50 * layout.steps.length;
-  const best = minimizeFromStarts(objective, [screened[0].u], { step: layout.steps, maxEvaluations: budget, tolerance: 1e-6, restarts: 1 });
+  const best = minimizeFromStarts(objective, [screened[0].u], {
+    step: warm ? layout.steps.map((s) => s / 4) : layout.steps,
+    maxEvaluations: budget,
+    tolerance: search ? 1e-4 : 1e-7,
+    restarts: search ? 0 : 1,
+  });
   if (!Number.isFinite(best.value)) return null;
   const params = layout.decode(best.x);
   const residuals: number[] = [];
@@ -168,12 +176,14 @@ export function candidateSpecs(y: readonly number[], m: number): EtsSpec[] {
   return specs;
 }
 
-/** Fits every admissible spec and keeps the lowest AICc. */
+/** Fits every admissible spec (search precision), keeps the lowest AICc and refines it. */
 export function selectEts(y: readonly number[], m: number): EtsFit | null {
   let best: EtsFit | null = null;
   for (const spec of candidateSpecs(y, m)) {
-    const fit = fitEts(y, spec);
+    const fit = fitEts(y, spec, undefined, true);
     if (fit && (!best || fit.aicc < best.aicc)) best = fit;
   }
-  return best;
+  if (!best) return null;
+  const refined = fitEts(y, best.spec, best.params);
+  return refined && refined.aicc <= best.aicc ? refined : best;
 }
