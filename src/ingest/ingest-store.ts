@@ -180,6 +180,14 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
   await tx.run(sql.createChecked);
   await tx.run(sql.createDuplicates);
   await tx.run(`UPDATE chk SET reasons = [dup.reason], reason_fields = [NULL] FROM dup WHERE chk.row_no = dup.row_no`);
+  const [check] = await tx.query<{ staged: number; checked: number }>(`SELECT (SELECT count(*) FROM stg) AS staged, (SELECT count(*) FROM chk) AS checked`);
+  if (check.staged !== check.checked) {
+    // A reference table with a repeated key would multiply rows; refuse rather than count a row twice.
+    throw new AppError('INTERNAL', {
+      zh: `校验后行数 ${check.checked} 与读取行数 ${check.staged} 不一致，已回滚本文件；请检查参考表是否有重复代码。`,
+      en: `Validation produced ${check.checked} rows for ${check.staged} read; the file was rolled back. Check the reference tables for repeated codes.`,
+    });
+  }
 
   options.onPhase?.(source.file, 'writing');
   const fields = entity.fields.map((f) => f.name);

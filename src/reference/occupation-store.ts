@@ -71,11 +71,16 @@ export async function readOccupations(sharedDataDir: string): Promise<Occupation
       pending = '';
     }
   }
-  const all = records.map((r) => {
+  // The source lists a few codes twice (e.g. 4-12-04-02 修鞋工); a code is one occupation, so the first wins.
+  const seen = new Set<string>();
+  const all: Occupation[] = [];
+  for (const r of records) {
     const [level, code, , name] = splitCsvLine(r);
+    if (seen.has(code)) continue;
+    seen.add(code);
     const lv = Number(level) as Occupation['level'];
-    return { code, name, level: lv, parent: parentOf(code, lv) };
-  });
+    all.push({ code, name, level: lv, parent: parentOf(code, lv) });
+  }
   const byCode = new Map(all.map((o) => [o.code, o]));
   const detailed = all.filter((o) => o.level === 4);
   const dir: OccupationDirectory = {

@@ -5,9 +5,9 @@ import { readOccupations } from './occupation-store.ts';
 
 /** Fills the reference tables validation and reports join against; skipped when already filled. */
 export async function loadReferenceTables(db: Database, sharedDataDir: string): Promise<void> {
-  await db.run(`CREATE TABLE IF NOT EXISTS ref_region (code VARCHAR, name VARCHAR, level INTEGER, province VARCHAR, city VARCHAR)`);
-  await db.run(`CREATE TABLE IF NOT EXISTS ref_occupation (code VARCHAR, name VARCHAR, level INTEGER, parent VARCHAR)`);
-  await db.run(`CREATE TABLE IF NOT EXISTS ref_industry (code VARCHAR, name_zh VARCHAR, name_en VARCHAR)`);
+  await db.run(`CREATE TABLE IF NOT EXISTS ref_region (code VARCHAR PRIMARY KEY, name VARCHAR, level INTEGER, province VARCHAR, city VARCHAR)`);
+  await db.run(`CREATE TABLE IF NOT EXISTS ref_occupation (code VARCHAR PRIMARY KEY, name VARCHAR, level INTEGER, parent VARCHAR)`);
+  await db.run(`CREATE TABLE IF NOT EXISTS ref_industry (code VARCHAR PRIMARY KEY, name_zh VARCHAR, name_en VARCHAR)`);
   await db.run(`CREATE TABLE IF NOT EXISTS ref_code (list VARCHAR, code VARCHAR, zh VARCHAR, en VARCHAR, alias VARCHAR)`);
   const [{ n }] = await db.query<{ n: number }>(`SELECT (SELECT count(*) FROM ref_region) * (SELECT count(*) FROM ref_occupation) AS n`);
   if (n > 0) return;

@@ -27,7 +27,7 @@ describe('a generated city loads with nothing lost', () => {
   beforeAll(async () => {
     t = await aTempDb();
     await t.db.close();
-    const gen = await runCli(['generate', '--persons', '3000', '--seed', '7', '--out', city(), '--defect-rate', '0.02', '--json']);
+    const gen = await runCli(['generate', '--persons', '1500', '--seed', '7', '--out', city(), '--defect-rate', '0.02', '--json']);
     expect(gen.code, gen.stdout + gen.stderr).toBe(0);
     manifest = JSON.parse(readFileSync(join(city(), 'manifest.json'), 'utf8'));
     const run = await runCli(['ingest', city(), '--db', t.path, '--json']);
@@ -73,7 +73,7 @@ describe('a generated city loads with nothing lost', () => {
     }
   });
 
-  it('changes no count when the same files are loaded again', async () => {
+  it('changes no count when the same files are loaded again', { timeout: 300_000 }, async () => {
     const again = await runCli(['ingest', city(), '--db', t.path, '--json']);
     const second = JSON.parse(again.stdout) as Summary;
     expect(second.files.every((f) => f.status === 'unchanged')).toBe(true);
