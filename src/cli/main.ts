@@ -12,6 +12,7 @@ import { registerTagsCommands } from '../tags/tags-commands.ts';
 import { registerSegmentCommands } from '../segments/segments-commands.ts';
 import { registerProfileCommands } from '../profiles/profiles-commands.ts';
 import { registerForecastCommands } from '../forecast/forecast-commands.ts';
+import { registerIndicatorCommands } from '../indicators/indicators-commands.ts';
 import { registerGenerateCommands } from '../generate/generate-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSegmentCommands(program, ctx);
   registerProfileCommands(program, ctx);
   registerForecastCommands(program, ctx);
+  registerIndicatorCommands(program, ctx);
   return program;
 }
 
