@@ -19,7 +19,7 @@ const due12 = `(c.period BETWEEN cal.m12 AND cal.m AND c.due_date <= cal.a)`;
 const arrears = `(c.due_date <= cal.a AND (c.paid_date IS NULL OR c.paid_date > cal.a))`;
 const paymentsCte = `payments AS (
   SELECT c.credit_code,
-    count(DISTINCT c.id_number) FILTER (WHERE c.scheme = '110' AND c.period = cal.m2) AS insured_persons,
+    count(*) FILTER (WHERE c.scheme = '110' AND c.period = cal.m2) AS insured_persons,
     count(*) FILTER (WHERE ${due12} AND c.paid_date IS NOT NULL AND c.paid_date <= c.due_date) AS on_time_12m,
     count(*) FILTER (WHERE ${due12}) AS due_12m,
     sum(c.employer_amount + c.personal_amount) FILTER (WHERE ${arrears}) AS arrears_amount,

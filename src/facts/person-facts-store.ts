@@ -32,23 +32,28 @@ const schemeMonthColumns = monthlySchemes
   .flatMap((s) => contributionWindows.map((w) => `count(*) FILTER (WHERE c.scheme = '${s.code}' AND ${paid} AND ${within(w)}) AS contrib_months_${w}m_${s.code}`))
   .join(',\n    ');
 
+/** Bit i of a month mask is the month i months before the as-of month (i < 36): distinct months without DISTINCT. */
+const monthBit = `(CAST(1 AS BIGINT) << CAST(least(greatest(date_diff('month', c.period, cal.m), 0), 62) AS INTEGER))`;
+
 const contributionCte = `contrib AS (
   SELECT c.id_number,
     ${schemeMonthColumns},
-    count(DISTINCT c.period) FILTER (WHERE ${paid} AND ${within(12)}) AS contrib_months_12m,
-    count(DISTINCT c.period) FILTER (WHERE ${paid} AND ${within(36)}) AS contrib_months_36m,
-    count(DISTINCT c.period) FILTER (WHERE ${paid} AND ${within(36)} AND ${employeeScheme}) AS employee_months_36m,
+    bit_or(${monthBit}) FILTER (WHERE ${paid} AND ${within(36)}) AS paid_mask,
+    bit_or(${monthBit}) FILTER (WHERE ${paid} AND ${within(36)} AND ${employeeScheme}) AS employee_mask,
     min(c.period) FILTER (WHERE ${paid} AND ${within(36)} AND ${employeeScheme}) AS employee_first_36m,
     max(c.period) FILTER (WHERE ${paid} AND ${within(36)} AND ${employeeScheme}) AS employee_last_36m,
     bool_or(c.scheme = '170' AND ${paid} AND ${within(12)}) AS resident_pension_paid_12m,
     bool_or(c.scheme = '390' AND ${paid} AND ${within(12)}) AS resident_medical_paid_12m,
-    count(DISTINCT c.region) FILTER (WHERE ${within(24)}) AS distinct_regions_24m,
     count(DISTINCT c.period) FILTER (WHERE ${arrears}) AS arrears_months,
     sum(c.employer_amount + c.personal_amount) FILTER (WHERE ${arrears}) AS arrears_amount,
     max(c.period) FILTER (WHERE ${paid}) AS last_paid_period,
     count(*) FILTER (WHERE c.payment_type = 'back_payment' AND c.paid_date > cal.a12 AND c.paid_date <= cal.a) AS back_payments_12m
   FROM contribution c, cal
   GROUP BY c.id_number
+), regions24 AS (
+  SELECT id_number, count(*) AS distinct_regions_24m
+  FROM (SELECT DISTINCT c.id_number, c.region FROM contribution c, cal WHERE ${within(24)})
+  GROUP BY id_number
 )`;
 
 const employersCte = `employers24 AS (
@@ -173,13 +178,13 @@ const finalSelect = `SELECT p.id_number,
   pa.id_number IS NOT NULL AS parent_of_newborn_12m,
   pa.id_number IS NOT NULL OR coalesce(hb.newborns, 0) - CASE WHEN p.birth_date > cal.a12 THEN 1 ELSE 0 END > 0 AS household_newborn_12m,
   ${monthlySchemes.flatMap((s) => contributionWindows.map((w) => `${int(`c.contrib_months_${w}m_${s.code}`)} AS contrib_months_${w}m_${s.code}`)).join(', ')},
-  ${int('c.contrib_months_12m')} AS contrib_months_12m,
-  ${int('c.contrib_months_36m')} AS contrib_months_36m,
-  ${int(`date_diff('month', c.employee_first_36m, c.employee_last_36m) + 1 - c.employee_months_36m`)} AS contrib_gap_months_36m,
+  ${int('bit_count(c.paid_mask & 4095)')} AS contrib_months_12m,
+  ${int('bit_count(c.paid_mask)')} AS contrib_months_36m,
+  ${int(`date_diff('month', c.employee_first_36m, c.employee_last_36m) + 1 - bit_count(c.employee_mask)`)} AS contrib_gap_months_36m,
   coalesce(c.resident_pension_paid_12m, false) AS resident_pension_paid_12m,
   coalesce(c.resident_medical_paid_12m, false) AS resident_medical_paid_12m,
   ${int('e24.distinct_employers_24m')} AS distinct_employers_24m,
-  ${int('c.distinct_regions_24m')} AS distinct_regions_24m,
+  ${int('r24.distinct_regions_24m')} AS distinct_regions_24m,
   ${int('c.arrears_months')} AS arrears_months,
   ${money('c.arrears_amount')} AS arrears_amount,
   c.last_paid_period,
@@ -221,6 +226,7 @@ LEFT JOIN deaths dr ON dr.id_number = p.id_number
 LEFT JOIN parents pa ON pa.id_number = p.id_number
 LEFT JOIN household_births hb ON hb.household_id = p.household_id
 LEFT JOIN contrib c ON c.id_number = p.id_number
+LEFT JOIN regions24 r24 ON r24.id_number = p.id_number
 LEFT JOIN employers24 e24 ON e24.id_number = p.id_number
 LEFT JOIN enrol n ON n.id_number = p.id_number
 LEFT JOIN job j ON j.id_number = p.id_number
