@@ -4,6 +4,7 @@ import { systemClock } from '../platform/clock.ts';
 import { openConfiguredDb, type CliContext } from './command-kit.ts';
 import { ensureSchema } from '../platform/schema-store.ts';
 import { registerIngestCommands } from '../ingest/ingest-commands.ts';
+import { registerDemoCommands } from './demo-commands.ts';
 import { registerServerCommands } from '../server/server-commands.ts';
 import { registerAuthCommands } from '../auth/auth-commands.ts';
 import { registerActuarialCommands } from '../actuarial/actuarial-commands.ts';
@@ -24,6 +25,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError();
   // Each capability adds its commands here, one line each.
   registerIngestCommands(program, ctx);
+  registerDemoCommands(program, ctx);
   registerGenerateCommands(program, ctx);
   registerServerCommands(program, ctx);
   registerAuthCommands(program, ctx);

@@ -1,14 +1,15 @@
 import type { Database } from '../platform/database.ts';
 
 /** The overview dashboard's aggregates: all set-based, no personal data. */
+/** Insured = a contribution due in the latest month (residents' yearly schemes: within the latest 12 months). */
 export async function readOverview(db: Database) {
   const [counts] = await db.query<{ persons: number; employers: number; insured: number; asOf: string | null }>(
     `SELECT (SELECT count(*) FROM person WHERE death_date IS NULL) AS persons,
             (SELECT count(*) FROM employer WHERE deregistered_date IS NULL) AS employers,
-            (SELECT count(DISTINCT id_number) FROM contribution WHERE period = (SELECT max(period) FROM contribution)) AS insured,
+            (SELECT count(DISTINCT id_number) FROM contribution, (SELECT max(period) AS m FROM contribution) latest
+             WHERE period = latest.m OR (scheme IN ('170', '390') AND period > latest.m - INTERVAL 12 MONTH)) AS insured,
             (SELECT strftime(max(period), '%Y-%m') FROM contribution) AS "asOf"`,
   );
-  // Insured = a contribution due in the latest month (residents' yearly schemes: in the latest 12 months).
   const insuredByScheme = await db.query<{ scheme: string; persons: number }>(
     `WITH latest AS (SELECT max(period) AS m FROM contribution)
      SELECT scheme, count(DISTINCT id_number) AS persons FROM contribution, latest
