@@ -137,6 +137,7 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
   const entity = mapping.entity;
   const width = source.headers.length;
   const cols = Array.from({ length: width }, (_, i) => `c${i}`);
+  const startedAt = options.clock.now().toISOString();
   const [{ id: loadId }] = await tx.query<{ id: number }>(`SELECT nextval('load_id_seq')::INTEGER AS id`);
   await tx.run(`CREATE OR REPLACE TEMP TABLE ingest_ctx AS SELECT $today::DATE AS today`, { today: options.clock.now().toISOString().slice(0, 10) });
 
@@ -247,7 +248,7 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
     {
       id: loadId, file: source.file, sha: source.sha256, entity: entity.name, format: source.format, encoding: source.encoding,
       rows: counts.rows, loaded: counts.loaded, quarantined: counts.quarantined, repaired: counts.repaired, superseded,
-      started: options.clock.now().toISOString(), finished: options.clock.now().toISOString(), actor: options.actor,
+      started: startedAt, finished: options.clock.now().toISOString(), actor: options.actor,
       headers: source.headers.join('\u001f'), unmapped: mapping.unmapped.join('\u001f'),
     },
   );
