@@ -11,10 +11,16 @@ export interface PensionCalibration {
   avgMonthlyPension: number | null;
 }
 
-/** Latest year with scheme-110 contributions (or `year`): paid person-months ÷ months present, and averages. */
+/**
+ * The latest complete year of scheme-110 contributions (else the latest year, or `year`): paid person-months ÷
+ * months present, and averages.
+ */
 export async function readPensionCalibration(db: Database, year?: number): Promise<PensionCalibration | null> {
   const rows = await db.query<{ year: number | null; months: number; person_months: number; persons: number; avg_base: number | null }>(
-    `WITH y AS (SELECT coalesce($year, max(year(period))) AS year FROM contribution WHERE scheme = '110' AND paid_date IS NOT NULL)
+    `WITH m AS (
+       SELECT year(period) AS y, count(DISTINCT period) AS months FROM contribution
+       WHERE scheme = '110' AND paid_date IS NOT NULL GROUP BY year(period)),
+     y AS (SELECT coalesce($year, (SELECT max(y) FROM m WHERE months = 12), (SELECT max(y) FROM m)) AS year)
      SELECT y.year AS year, count(DISTINCT c.period) AS months, count(c.period) AS person_months,
             count(DISTINCT c.id_number) AS persons, CAST(avg(c.base) AS DOUBLE) AS avg_base
      FROM y LEFT JOIN contribution c ON c.scheme = '110' AND c.paid_date IS NOT NULL AND year(c.period) = y.year
@@ -50,6 +56,8 @@ export interface MedicalComponentRow {
 
 export interface MedicalCalibration {
   year: number;
+  /** Months with settlements in that year; figures below are annualised (× 12 / months). */
+  months: number;
   insured: number;
   avgMonthlyBase: number | null;
   components: MedicalComponentRow[];
@@ -64,12 +72,17 @@ export interface MedicalCalibration {
  * scheme-310 enrolment row on or before the year's end is active.
  */
 export async function readMedicalCalibration(db: Database, year?: number, topGroups = 20): Promise<MedicalCalibration | null> {
-  const ys = await db.query<{ year: number | null }>(
-    `SELECT coalesce($year, max(year(settle_date))) AS year FROM medical_settlement WHERE scheme = '310'`,
+  const ys = await db.query<{ year: number | null; months: number | null }>(
+    `WITH m AS (SELECT year(settle_date) AS y, count(DISTINCT month(settle_date)) AS months FROM medical_settlement
+                WHERE scheme = '310' GROUP BY year(settle_date)),
+     y AS (SELECT coalesce($year, (SELECT max(y) FROM m WHERE months = 12), (SELECT max(y) FROM m)) AS year)
+     SELECT y.year AS year, m.months AS months FROM y LEFT JOIN m ON m.y = y.year`,
     { year: year ?? null },
   );
   const y = ys[0]?.year;
-  if (y === null || y === undefined) return null;
+  if (y === null || y === undefined || !ys[0].months) return null;
+  // A partial year is annualised: settlements scale by 12 / months present, the insured count does not.
+  const annual = 12 / ys[0].months;
   const insuredCte = `insured AS (
        SELECT id_number FROM enrolment
        WHERE scheme = '310' AND effective_date <= make_date($year, 12, 31)
@@ -108,8 +121,9 @@ export async function readMedicalCalibration(db: Database, year?: number, topGro
     year: y,
     insured: byAge.reduce((a, r) => a + r.insured, 0),
     avgMonthlyBase: base[0]?.avg_base ?? null,
-    components: components.map((c) => ({ level: c.level, setting: c.inpatient ? 'inpatient' : 'outpatient', cases: c.cases, totalCost: c.total, fundPaid: c.fund })),
-    byAge: byAge.map((r) => ({ age: r.age, sex: r.sex, insured: r.insured, fundPaid: r.fund })),
-    diagnosisGroups: groups.map((g) => ({ level: g.level, group: g.grp, cases: g.cases, totalCost: g.total, fundPaid: g.fund })),
+    months: ys[0].months,
+    components: components.map((c) => ({ level: c.level, setting: c.inpatient ? 'inpatient' : 'outpatient', cases: c.cases * annual, totalCost: c.total * annual, fundPaid: c.fund * annual })),
+    byAge: byAge.map((r) => ({ age: r.age, sex: r.sex, insured: r.insured, fundPaid: r.fund * annual })),
+    diagnosisGroups: groups.map((g) => ({ level: g.level, group: g.grp, cases: g.cases * annual, totalCost: g.total * annual, fundPaid: g.fund * annual })),
   };
 }

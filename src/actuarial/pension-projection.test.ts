@@ -41,6 +41,16 @@ describe('projectPensionFund (synthetic population)', () => {
     expect(p.rows[0].retirees).toBeCloseTo(45678, 3);
   });
 
+  it('applies each age-sex band’s density factor to its enrolled workers', () => {
+    const s = synthetic();
+    const halfMen = { ...s.participation, male: s.participation.male.map((b) => ({ ...b, densityFactor: 0.5 })) };
+    const full = projectPensionFund(s, demo).rows[3];
+    const half = projectPensionFund(synthetic({ participation: halfMen }), demo).rows[3];
+    expect(half.enrolled).toBeCloseTo(full.enrolled, 6);
+    expect(half.contributors).toBeLessThan(full.contributors * 0.8);
+    expect(half.contributors).toBeGreaterThan(full.contributors * 0.7);
+  });
+
   it('reports no depletion for a fund that never runs out', () => {
     const s = synthetic({ contribution: { rate: 0.6 }, base: { ...synthetic().base, fundBalanceMonths: 120 } });
     expect(projectPensionFund(s, demo).summary.depletionYear).toBeNull();

@@ -59,11 +59,13 @@ interface Group {
   table: RetirementTable;
   /** Enrolment rate by age in the base year. */
   enrolment: Float64Array;
+  /** Contribution density factor by age. */
+  densityFactor: Float64Array;
   /** Starting pension and retirement year of each new cohort, computed when first needed. */
   cohorts: Map<number, { year: number; pension: number; coverage: number }>;
 }
 
-const bandRate = (bands: AgeBand[], age: number) => bands.find((b) => age >= b.from && age <= b.to)?.rate ?? 0;
+const bandOf = (bands: AgeBand[], age: number) => bands.find((b) => age >= b.from && age <= b.to);
 
 /**
  * The urban employee pension fund, year by year, from a cohort-component population: enrolled workers by age,
@@ -80,12 +82,13 @@ export function projectPensionFund(s: ResolvedPensionScenario, demo: Demographic
   const rules = s.retirement.rules;
   const base = s.baseYear;
   const last = base + s.years - 1;
-  const bandsOf = (sex: 'male' | 'female') => Float64Array.from({ length: AGES }, (_, age) => bandRate(s.participation[sex], age));
+  const bandsOf = (sex: 'male' | 'female', pick: (b: AgeBand | undefined) => number) => Float64Array.from({ length: AGES }, (_, age) => pick(bandOf(s.participation[sex], age)));
   const group = (sex: 'male' | 'female', weight: number, category: 'male' | 'female-55' | 'female-50'): Group => ({
     sex,
     weight,
     table: retirementTable(rules, category, base, s.years),
-    enrolment: bandsOf(sex),
+    enrolment: bandsOf(sex, (b) => b?.rate ?? 0),
+    densityFactor: bandsOf(sex, (b) => b?.densityFactor ?? 1),
     cohorts: new Map(),
   });
   const groups = [group('male', 1, 'male'), group('female', s.female55Share, 'female-55'), group('female', 1 - s.female55Share, 'female-50')];
@@ -136,6 +139,7 @@ export function projectPensionFund(s: ResolvedPensionScenario, demo: Demographic
   const countYear = (i: number, kc: number, kr: number) => {
     const year = base + i;
     let enrolled = 0;
+    let paying = 0;
     let retireesOld = 0;
     let retireesNew = 0;
     let pensionSum = 0;
@@ -145,7 +149,11 @@ export function projectPensionFund(s: ResolvedPensionScenario, demo: Demographic
         const p = people[age] * g.weight;
         if (p === 0) continue;
         const rs = retiredShareAt(g.table, i, age);
-        if (rs < 1) enrolled += p * (1 - rs) * grown(g.enrolment[age], year) * kc;
+        if (rs < 1) {
+          const e = p * (1 - rs) * grown(g.enrolment[age], year) * kc;
+          enrolled += e;
+          paying += e * g.densityFactor[age];
+        }
         if (rs > 0) {
           const cohort = year - age;
           const r = g.table.cohortYear[cohort - g.table.firstCohort];
@@ -162,7 +170,7 @@ export function projectPensionFund(s: ResolvedPensionScenario, demo: Demographic
         }
       }
     }
-    return { enrolled, retireesOld, retireesNew, pensionSum };
+    return { enrolled, paying, retireesOld, retireesNew, pensionSum };
   };
 
   // Calibration: scale enrolment so base-year contributors match, then base-year retirees.
@@ -171,7 +179,7 @@ export function projectPensionFund(s: ResolvedPensionScenario, demo: Demographic
   const density0 = valueAt(s.participation.contributionDensity, base);
   if (s.base.contributors !== null || s.base.retirees !== null) {
     const raw = countYear(0, 1, 1);
-    if (s.base.contributors !== null) kc = s.base.contributors / (raw.enrolled * density0);
+    if (s.base.contributors !== null) kc = s.base.contributors / (raw.paying * density0);
     for (const g of groups) g.cohorts.clear();
     const scaled = countYear(0, kc, 1);
     if (s.base.retirees !== null) kr = Math.max(0, (s.base.retirees - scaled.retireesNew) / scaled.retireesOld);
@@ -183,7 +191,7 @@ export function projectPensionFund(s: ResolvedPensionScenario, demo: Demographic
   for (let i = 0; i < s.years; i++) {
     const year = base + i;
     const c = countYear(i, kc, kr);
-    const contributors = c.enrolled * valueAt(s.participation.contributionDensity, year);
+    const contributors = c.paying * valueAt(s.participation.contributionDensity, year);
     const retirees = c.retireesOld + c.retireesNew;
     const avgBase = baseBase * (wage(year) / wage(base));
     const contributions = contributors * avgBase * 12 * valueAt(s.contribution.rate, year);

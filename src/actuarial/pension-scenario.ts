@@ -4,7 +4,13 @@ import { retirementRulesSchema } from './retirement-rules.ts';
 import { scheduleSchema } from './schedule.ts';
 
 const share = z.number().min(0).max(1);
-const band = z.object({ from: z.number().int().min(0).max(100), to: z.number().int().min(0).max(100), rate: share });
+const band = z.object({
+  from: z.number().int().min(0).max(100),
+  to: z.number().int().min(0).max(100),
+  rate: share,
+  /** This age-sex band's contribution density relative to `contributionDensity` (1 = the same). */
+  densityFactor: z.number().min(0).max(2).default(1),
+});
 
 /** A path into the scenario with the size of one step, for the ± sensitivity table. */
 export const sensitivityStepSchema = z.object({ path: z.string().min(1), step: z.number().positive(), zh: z.string(), en: z.string() });
@@ -47,7 +53,7 @@ export const pensionScenarioSchema = z.object({
     /** Added to every band each year (coverage expansion), up to `cap`. */
     growthPerYear: z.number(),
     cap: share,
-    /** Share of enrolled workers actually paying in a year (full-year equivalents). */
+    /** Share of enrolled workers actually paying in a year (full-year equivalents), times each band's factor. */
     contributionDensity: scheduleSchema,
   }),
   /** Women whose original retirement age was 55 (cadres) rather than 50 (workers). */

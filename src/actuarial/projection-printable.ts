@@ -61,11 +61,26 @@ export function projectionPrintable(report: ProjectionReport, every = 5): Printa
       rows: comparison.map((c) => [c.id, c.depletionYear === null ? '未耗尽 none' : String(c.depletionYear), String(c.reportYear), yi(c.balanceInReportYear), c.dependencyRatioFirst === null ? '—' : `${r2(c.dependencyRatioFirst)} / ${r2(c.dependencyRatioLast ?? 0)}`, c.hash.slice(0, 16)]),
     },
   ];
+  const store = report.store?.medical;
+  if (store) {
+    tables.push({
+      title: `库中${store.year}年职工医保结算 Store settlements ${store.year} (scheme 310): ${store.insured} 参保 insured`,
+      columns: ['医院等级 level', '类型 setting', '病例 cases', '总费用 total cost', '基金支付 fund paid', '次均 per case'],
+      rows: store.components.map((c) => [c.level, c.setting, c.cases, Math.round(c.totalCost), Math.round(c.fundPaid), c.cases ? Math.round(c.totalCost / c.cases) : null]),
+    });
+    tables.push({
+      title: '基金支出最多的病种分组 Diagnosis groups with the largest fund spending',
+      columns: ['医院等级 level', '病种分组 group', '病例 cases', '总费用 total cost', '基金支付 fund paid'],
+      rows: store.diagnosisGroups.map((g) => [g.level, g.group, g.cases, Math.round(g.totalCost), Math.round(g.fundPaid)]),
+    });
+  }
   for (const s of report.scenarios) {
     tables.push(yearlyTable(s, every, u));
     if (s.sensitivity.length > 0) tables.push(sensitivityTableText(s, u));
   }
+  const p = report.store?.pension;
   const lines = [
+    ...(p ? [`库中${p.year}年职工养老（${p.months}个月）Store ${p.year} (${p.months} months): 缴费 contributors ${Math.round(p.contributors)} (${p.contributorPersons} persons), 平均基数 avg base ${Math.round(p.avgMonthlyBase)}, 退休 retirees ${Math.round(p.retirees)}, 平均养老金 avg pension ${p.avgMonthlyPension === null ? '—' : Math.round(p.avgMonthlyPension)}`] : []),
     ...report.scenarios.map((s) => `${s.id}: sha256 ${s.hash}${s.assumptions.base.calibratedFrom ? `; 校准 calibrated on ${s.assumptions.base.calibratedFrom}` : ''}`),
     '完整假设见 --json 的 assumptions 或导出文件的「假设」表。 Full resolved assumptions: `assumptions` in --json, or the Assumptions sheet / # lines of an export.',
     ...report.notes.map((n) => `${n.zh} ${n.en}`),

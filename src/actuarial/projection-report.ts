@@ -1,3 +1,4 @@
+import type { MedicalCalibration, PensionCalibration } from './calibration-store.ts';
 import { projectPopulation, type PopulationPath } from './cohort-projection.ts';
 import type { DemographicInputs } from './demographic-inputs.ts';
 import { projectMedicalFund, type MedicalProjection, type MedicalYear, type ResolvedMedicalScenario } from './medical-projection.ts';
@@ -24,6 +25,8 @@ export interface ProjectionReport {
   generatedAt: string;
   scenarios: ScenarioResult[];
   notes: { zh: string; en: string }[];
+  /** With calibration: the store's base-year figures the scenarios were calibrated on. */
+  store?: { pension: PensionCalibration | null; medical: Omit<MedicalCalibration, 'byAge'> | null };
 }
 
 /** WPP inputs for a scenario's years; the caller caches them (they are the slow part). */

@@ -3,7 +3,7 @@ import { AppError } from '../platform/errors.ts';
 import { readWpp } from '../demography/wpp-store.ts';
 import type { WppData } from '../demography/wpp.ts';
 import { calibrateMedicalScenario, calibratePensionScenario } from './apply-calibration.ts';
-import { readMedicalCalibration, readPensionCalibration } from './calibration-store.ts';
+import { readMedicalCalibration, readPensionCalibration, type MedicalCalibration, type PensionCalibration } from './calibration-store.ts';
 import { buildDemographicInputs, type DemographicInputs } from './demographic-inputs.ts';
 import type { ResolvedMedicalScenario } from './medical-projection.ts';
 import { loadPensionParameters } from './pension-parameters-store.ts';
@@ -78,8 +78,11 @@ export async function runProjection(request: ProjectionRequest, ctx: ProjectionC
     }
     return d;
   };
-  if (request.calibrate) scenarios = await calibrate(scenarios, request, ctx, demographyFor);
-  return buildProjectionReport(scenarios, demographyFor, { generatedAt: ctx.now.toISOString(), sensitivity: request.sensitivity ?? true });
+  const options = { generatedAt: ctx.now.toISOString(), sensitivity: request.sensitivity ?? true };
+  if (!request.calibrate) return buildProjectionReport(scenarios, demographyFor, options);
+  const calibrated = await calibrate(scenarios, request, ctx, demographyFor);
+  const medical = calibrated.medical ? (({ byAge: _byAge, ...rest }) => rest)(calibrated.medical) : null;
+  return { ...buildProjectionReport(calibrated.scenarios, demographyFor, options), store: { pension: calibrated.pension, medical } };
 }
 
 async function calibrate(
@@ -87,12 +90,12 @@ async function calibrate(
   request: ProjectionRequest,
   ctx: ProjectionContext,
   demographyFor: (b: number, y: number, v: 'low' | 'medium' | 'high') => DemographicInputs,
-): Promise<ResolvedScenario[]> {
+): Promise<{ scenarios: ResolvedScenario[]; pension: PensionCalibration | null; medical: MedicalCalibration | null }> {
   if (!ctx.db) throw new AppError('INPUT_INVALID', { zh: '校准需要数据库。', en: 'Calibration needs a database.' });
   const source = `store ${ctx.db.path}`;
   const pension = scenarios.some((s) => s.kind === 'pension') ? await readPensionCalibration(ctx.db, request.calibrationYear) : null;
   const medical = scenarios.some((s) => s.kind === 'medical') ? await readMedicalCalibration(ctx.db, request.calibrationYear) : null;
-  return scenarios.map((s) => {
+  const calibrated = scenarios.map((s) => {
     const demo = demographyFor(s.baseYear, s.years, s.population.variant);
     if (s.kind === 'pension') {
       if (!pension) throw noData('职工养老保险缴费（险种110）', 'employee pension contributions (scheme 110)');
@@ -101,6 +104,7 @@ async function calibrate(
     if (!medical) throw noData('职工医保结算（险种310）', 'employee medical settlements (scheme 310)');
     return calibrateMedicalScenario(s as ResolvedMedicalScenario, medical, demo, source);
   });
+  return { scenarios: calibrated, pension, medical };
 }
 
 function noData(zh: string, en: string): AppError {

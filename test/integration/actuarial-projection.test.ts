@@ -82,11 +82,13 @@ describe('actuarial projection on the store (DuckDB)', () => {
   it('aggregates medical settlements by level and setting, by age, and by diagnosis group in SQL', async () => {
     const c = (await readMedicalCalibration(db))!;
     expect(c.insured).toBe(160);
+    // Settlements fall in three months of 2024 (March, April, September): annualised × 12 / 3.
+    expect(c.months).toBe(3);
     expect(c.components).toEqual([
-      { level: '1', setting: 'outpatient', cases: 320, totalCost: 64000, fundPaid: 38400 },
-      { level: '3', setting: 'inpatient', cases: 40, totalCost: 800000, fundPaid: 640000 },
+      { level: '1', setting: 'outpatient', cases: 320 * 4, totalCost: 64000 * 4, fundPaid: 38400 * 4 },
+      { level: '3', setting: 'inpatient', cases: 40 * 4, totalCost: 800000 * 4, fundPaid: 640000 * 4 },
     ]);
-    expect(c.diagnosisGroups[0]).toMatchObject({ level: '3', group: 'FR23', cases: 40 });
+    expect(c.diagnosisGroups[0]).toMatchObject({ level: '3', group: 'FR23', cases: 160 });
   });
 
   it('calibrates the base year to the store and reproduces the report from its CSV alone', async () => {
