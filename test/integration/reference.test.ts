@@ -14,29 +14,62 @@ describe('reference data', () => {
   it('knows GB/T 2260 divisions at three levels', async () => {
     const regions = await readRegions();
     expect(regions.lookup('110105')?.name).toBe('朝阳区');
+    expect(regions.isKnown('510104')).toBe(true);
     expect(regions.lookup('510100')?.name).toBe('成都市');
     expect(regions.childrenOf('510100').map((r) => r.code)).toContain('510104');
+    expect(regions.cityOf('110105')).toBe('110100');
+    expect(regions.lookup('110100')?.level).toBe(2);
+    expect(regions.lookup('500200')?.name).toBe('重庆市县');
+    expect(regions.provinceOf('429004')).toBe('420000');
     expect(regions.isKnown('999999')).toBe(false);
-    expect(regions.all.filter((r) => r.level === 1).length).toBeGreaterThanOrEqual(31);
+    const byLevel = [1, 2, 3].map((l) => regions.all.filter((r) => r.level === l).length);
+    // 34 provincial units incl. Taiwan, Hong Kong and Macao; 337 listed cities + 5 municipal city levels.
+    expect(byLevel).toEqual([34, 342, 2846]);
+    expect(['710000', '810000', '820000'].every((c) => regions.isKnown(c))).toBe(true);
   });
 
-  it('reads every CSCO 2022 occupation', async () => {
+  it('reads every CSCO 2022 occupation once', async () => {
     const occ = await readOccupations(sharedDataDir);
-    expect(occ.all.filter((o) => o.level === 1)).toHaveLength(8);
-    // 1,634 detailed rows in the source: two repeat a detailed code and one repeats a minor-group code.
-    expect(occ.detailed).toHaveLength(1631);
+    const byLevel = [1, 2, 3, 4].map((l) => occ.all.filter((o) => o.level === l).length);
+    // The source has 8/73/336/1,634 rows; three rows are repeated and 2-03-01-00 is both a minor group and an
+    // occupation, so the distinct codes are 8/72/335/1,632.
+    expect(byLevel).toEqual([8, 72, 335, 1632]);
     expect(new Set(occ.all.map((o) => o.code)).size).toBe(occ.all.length);
     expect(occ.lookup('2-02-10-01')?.parent).toBe('2-02-10-00');
+    expect(occ.all.filter((o) => o.level > 1 && !occ.lookup(o.parent ?? ''))).toEqual([]);
+    expect(occ.all.filter((o) => o.parent === o.code)).toEqual([]);
   });
 
-  it('fills the reference tables once', async () => {
+  it('fills the reference tables once, with unique join keys', async () => {
     await loadReferenceTables(t.db, sharedDataDir);
-    await loadReferenceTables(t.db, sharedDataDir);
-    const [c] = await t.db.query<{ regions: number; occupations: number; industries: number; male: string }>(
-      `SELECT (SELECT count(*) FROM ref_region) AS regions, (SELECT count(*) FROM ref_occupation WHERE level = 4) AS occupations,
-              (SELECT count(*) FROM ref_industry) AS industries, (SELECT code FROM ref_code WHERE list = 'sex' AND alias = '男') AS male`,
+    await t.db.run(`INSERT INTO ref_industry VALUES ('Z', 'marker', 'marker')`);
+    await loadReferenceTables(t.db, sharedDataDir); // already filled: must not reload
+    const [c] = await t.db.query<Record<string, number | string>>(
+      `SELECT (SELECT count(*) FROM ref_region) AS regions, (SELECT count(DISTINCT code) FROM ref_region) AS region_codes,
+              (SELECT count(*) FROM ref_region WHERE level = 1) AS provinces,
+              (SELECT count(*) FROM ref_occupation WHERE level = 4) AS occupations,
+              (SELECT count(*) FROM ref_occupation) AS occupation_rows, (SELECT count(DISTINCT code) FROM ref_occupation) AS occupation_codes,
+              (SELECT count(*) FROM ref_industry) AS industries,
+              (SELECT count(*) FROM ref_code) AS code_rows, (SELECT count(*) FROM (SELECT DISTINCT list, alias FROM ref_code)) AS code_aliases,
+              (SELECT code FROM ref_code WHERE list = 'sex' AND alias = '男') AS male,
+              (SELECT code FROM ref_code WHERE list = 'scheme' AND alias = '失业保险') AS unemployment,
+              (SELECT code FROM ref_code WHERE list = 'industry' AND alias = 'Manufacturing') AS manufacturing,
+              (SELECT name FROM ref_region WHERE code = '110105') AS chaoyang`,
     );
-    expect(c.regions).toBe((await readRegions()).all.length);
-    expect(c).toMatchObject({ occupations: 1631, industries: 20, male: '1' });
+    expect(c).toMatchObject({
+      regions: 3222, region_codes: 3222, provinces: 34, occupations: 1632, occupation_rows: 2047, occupation_codes: 2047,
+      industries: 21, male: '1', unemployment: '210', manufacturing: 'C', chaoyang: '朝阳区',
+    });
+    expect(c.code_rows).toBe(c.code_aliases);
+  });
+
+  it('refills all tables when one of them is empty', async () => {
+    await t.db.run('DELETE FROM ref_code');
+    await loadReferenceTables(t.db, sharedDataDir);
+    const [c] = await t.db.query<{ industries: number; codes: number }>(
+      `SELECT (SELECT count(*) FROM ref_industry) AS industries, (SELECT count(*) FROM ref_code) AS codes`,
+    );
+    expect(c.industries).toBe(20);
+    expect(c.codes).toBeGreaterThan(100);
   });
 });
