@@ -84,7 +84,7 @@ export function registerPensionCommands(program: Command, ctx: CliContext): void
     .option('--birth <YYYY-MM>', '出生年月 / birth month')
     .option('--category <category>', '人员类别 / male|female-55|female-50')
     .option('--wage <yuan>', '本人当前月工资（缴费基数）/ current monthly wage')
-    .option('--years-contributed <years>', '已缴费年限 / years contributed so far')
+    .option('--years-contributed <years>', '已缴费年限（库中人员：含入库前的年限）/ years contributed so far (stored person: including years before the records)')
     .option('--balance <yuan>', '个人账户现有储存额 / account balance today')
     .option('--avg-wage <yuan>', '当地当年月平均工资 / local average monthly wage this year')
     .option('--deemed-years <years>', '视同缴费年限 / deemed service years', '0')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
-import { syntheticHistory, type PensionEstimateInput } from './pension-estimate.ts';
+import { syntheticHistory, type ContributionYear, type PensionEstimateInput } from './pension-estimate.ts';
 import type { PensionParameters } from './pension-parameters.ts';
 import type { PensionHistory } from './pension-store.ts';
 import { retirementCategories } from './retirement-rules.ts';
@@ -15,6 +15,7 @@ export const pensionEstimateRequestSchema = z.object({
   category: z.enum(retirementCategories).optional(),
   /** The person's current monthly wage (contribution base). */
   wage: z.number().positive().optional(),
+  /** Years contributed so far; for a stored person, the total including years before the store's records. */
   yearsContributed: z.number().min(0).max(60).optional(),
   /** Personal-account balance today, if known. */
   balance: z.number().min(0).optional(),
@@ -59,7 +60,8 @@ export function buildEstimateInput(request: PensionEstimateRequest, params: Pens
     const ref = history.latestReference;
     const avgMonthlyWage = request.avgWage ?? (ref ? grow(ref.avgBase, ref.year) : undefined);
     if (avgMonthlyWage === undefined) throw missing('--avg-wage');
-    const last = history.years[history.years.length - 1];
+    const recorded = history.years.filter((y) => y.year <= asOfYear);
+    const last = recorded[recorded.length - 1];
     const indexRatio = request.wage ? request.wage / avgMonthlyWage : last ? last.avgBase / last.referenceWage : 1;
     return {
       ...common,
@@ -67,7 +69,7 @@ export function buildEstimateInput(request: PensionEstimateRequest, params: Pens
       category: request.category ?? (history.sex === '1' ? 'male' : 'female-55'),
       avgMonthlyWage,
       indexRatio,
-      history: history.years.filter((y) => y.year <= asOfYear),
+      history: [...earlierYears(request.yearsContributed, recorded, avgMonthlyWage, asOfYear, assumptions.wageGrowth), ...recorded],
       knownBalance: request.balance,
     };
   }
@@ -87,4 +89,19 @@ export function buildEstimateInput(request: PensionEstimateRequest, params: Pens
     history: syntheticHistory(request.yearsContributed ?? 0, asOf, avgMonthlyWage, indexRatio, assumptions.wageGrowth),
     knownBalance: request.balance,
   };
+}
+
+/**
+ * The store's window rarely covers a whole career: with `yearsContributed` above the recorded years, the missing
+ * years are assumed to come just before the first recorded one, at the recorded average index, on a wage path
+ * deflated by the assumed growth.
+ */
+function earlierYears(total: number | undefined, recorded: ContributionYear[], avgMonthlyWage: number, asOfYear: number, growth: number): ContributionYear[] {
+  const recordedYears = recorded.reduce((a, y) => a + y.months, 0) / 12;
+  if (total === undefined || total <= recordedYears) return [];
+  const first = recorded[0]?.year ?? asOfYear + 1;
+  const months = recorded.reduce((a, y) => a + y.months, 0);
+  const ratio = months > 0 ? recorded.reduce((a, y) => a + (y.avgBase / y.referenceWage) * y.months, 0) / months : 1;
+  const wageBefore = avgMonthlyWage / (1 + growth) ** (asOfYear - (first - 1));
+  return syntheticHistory(total - recordedYears, `${first - 1}-12`, wageBefore, ratio, growth).reverse();
 }

@@ -75,6 +75,13 @@ describe('pension store (DuckDB)', () => {
     expect(e.eligible).toBe(false); // 2 recorded + 6.3 future years < 16
   });
 
+  it('adds assumed years before the store’s records when the total contributed is given', async () => {
+    const e = await estimatePensionFor({ id: ID, deemedYears: 0, yearsContributed: 20 }, { policyDir, db, today: '2025-01-15', region: 'CN' });
+    expect(e.contributionYears.past).toBe(20); // 2 recorded + 18 assumed (2004–2021)
+    expect(e.avgIndexRatio).toBeCloseTo(12000 / 9000, 2); // the assumed years keep the recorded index
+    expect(e.eligible).toBe(true);
+  });
+
   it('fails with NOT_FOUND for an unknown ID', async () => {
     await expect(readPensionHistory(db, '110101199901010000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
