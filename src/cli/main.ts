@@ -14,6 +14,7 @@ import { registerSegmentCommands } from '../segments/segments-commands.ts';
 import { registerProfileCommands } from '../profiles/profiles-commands.ts';
 import { registerForecastCommands } from '../forecast/forecast-commands.ts';
 import { registerIndicatorCommands } from '../indicators/indicators-commands.ts';
+import { registerAlertCommands } from '../alerts/alerts-commands.ts';
 import { registerGenerateCommands } from '../generate/generate-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
@@ -36,6 +37,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerProfileCommands(program, ctx);
   registerForecastCommands(program, ctx);
   registerIndicatorCommands(program, ctx);
+  registerAlertCommands(program, ctx);
   return program;
 }
 
