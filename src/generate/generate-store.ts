@@ -37,12 +37,15 @@ export async function readGeneratorParams(policyDir: string, name = 'default'): 
 const FLUSH_AT = 1 << 20;
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
-/** Buffered synchronous line writer: no per-row awaits, bounded memory, optional GBK encoding. */
+/**
+ * Buffered synchronous line writer: no per-row awaits, bounded memory. UTF-8 lines are encoded straight into
+ * a reused buffer (measured several times faster than joining lines into big strings); GBK text waits as a
+ * string and is encoded per flush, since iconv-lite cannot encode into a buffer.
+ */
 class LineFile {
   private readonly fd: number;
   private readonly buffer = Buffer.allocUnsafe(FLUSH_AT);
   private used = 0;
-  /** GBK text waits as a string and is encoded per flush (iconv-lite has no encode-into-buffer). */
   private pending = '';
 
   constructor(path: string, private readonly encoding: 'utf-8' | 'gbk') {
