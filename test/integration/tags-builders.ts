@@ -5,7 +5,7 @@ import { entityOf } from '../../src/model/entities.ts';
 import { sqlTypeOf } from '../../src/model/field-types.ts';
 import type { AppendColumn, Database } from '../../src/platform/database.ts';
 import { openDuckDatabase } from '../../src/platform/duckdb-database.ts';
-import { ensureSchema, entityTableDdl } from '../../src/platform/schema-store.ts';
+import { ensureSchema } from '../../src/platform/schema-store.ts';
 
 /** Test data builders for the facts/tags/segments/profiles tests: rows with sensible defaults, appended in bulk. */
 type Value = string | number | boolean | null;
@@ -107,10 +107,7 @@ export async function insert(db: Database, entity: string, rows: RowOf[]): Promi
 export async function aStore(): Promise<{ db: Database; dir: string; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'renshe-tags-'));
   const db = await openDuckDatabase(join(dir, 'test.duckdb'));
-  await ensureSchema(db).catch(async () => {
-    // The platform DDL is being changed by its owner; the entity tables are all these tests need.
-    for (const sql of entityTableDdl()) await db.run(sql);
-  });
+  await ensureSchema(db);
   return {
     db,
     dir,
