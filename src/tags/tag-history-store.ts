@@ -67,7 +67,7 @@ export interface TagChangeRow {
   removed: number;
 }
 
-const membershipDiff = `SELECT tag, subject_key, bool_or(build_id = $b) AS in_current, bool_or(build_id = $prev) AS in_previous
+const membershipDiff = `SELECT tag, subject_key, bool_or(build_id = $b) AS in_current, coalesce(bool_or(build_id = $prev), false) AS in_previous
   FROM tag_snapshot WHERE build_id = $b OR build_id = $prev GROUP BY tag, subject_key`;
 
 /** Per tag: how many subjects were newly tagged and how many were no longer tagged, against the previous build. */

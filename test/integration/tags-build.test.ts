@@ -60,6 +60,8 @@ describe('tag builds, snapshots, changes, history and explanations', () => {
     expect(await readChangedMembers(db, 2, 'in_arrears', 'added', 10)).toEqual([mover.id_number]);
     const first = await readBuildChanges(db, 1);
     expect(first.previous).toBeNull();
+    // The first build has nothing to compare with: every member is newly tagged.
+    expect(first.changes.find((c) => c.tag === 'long_term_unemployed')).toMatchObject({ added: 1, removed: 0 });
   });
 
   it('keeps a person’s tag history across builds', async () => {
