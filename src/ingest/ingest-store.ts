@@ -178,6 +178,7 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
 
   options.onPhase?.(source.file, 'validating');
   const sql = buildValidationSql(mapping);
+  for (const statement of sql.createNormalised) await tx.run(statement);
   await tx.run(sql.createChecked);
   await tx.run(sql.createDuplicates);
   await tx.run(`UPDATE chk SET reasons = [dup.reason], reason_fields = [NULL] FROM dup WHERE chk.row_no = dup.row_no`);

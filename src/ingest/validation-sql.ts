@@ -67,6 +67,10 @@ interface FieldSql {
   error: string;
   repair: string;
   joins: string[];
+  /** A null-safe error expression over v_ evaluated in the normalising pass, outside any CASE (see below). */
+  early?: string;
+  /** Normalisation for the valid values `parse` left NULL, run only on those rows. */
+  slowNormalise?: string;
 }
 
 function codeCase(v: string, codes: Code[]): string {
@@ -76,6 +80,15 @@ function codeCase(v: string, codes: Code[]): string {
   return `CASE ${v} ${[...new Set(whens)].join(' ')} ELSE NULL END`;
 }
 
+/**
+ * The canonical form of an identity value from its already computed reason: a clean 18-character value is
+ * just upper-cased here; the rare others (legacy 15 digits, odd spaces) are filled in afterwards by
+ * `slowNormalise`, because DuckDB evaluates a macro inside CASE for every row, not only the rows that need it.
+ */
+function validOr(name: string): string {
+  return `CASE WHEN e_${name} IS NULL AND length(v_${name}) = 18 THEN upper(v_${name}) END`;
+}
+
 function fieldSql(entity: EntityDef, field: FieldDef, index: number): FieldSql {
   const v = `v_${field.name}`;
   const n = `n_${field.name}`;
@@ -83,9 +96,9 @@ function fieldSql(entity: EntityDef, field: FieldDef, index: number): FieldSql {
   const t = field.type;
   switch (t.kind) {
     case 'id_number':
-      return { ...base, parse: `renshe_id_normalise(${v})`, error: `renshe_id_reason(${v})`, repair: `CASE WHEN length(${v}) = 15 AND ${n} IS NOT NULL THEN 'ID_UPGRADED_15' END` };
+      return { ...base, parse: validOr(field.name), slowNormalise: `renshe_id_normalise(${v})`, early: `renshe_id_reason(${v})`, error: `e_${field.name}`, repair: `CASE WHEN length(${v}) = 15 AND ${n} IS NOT NULL THEN 'ID_UPGRADED_15' END` };
     case 'credit_code':
-      return { ...base, parse: `renshe_credit_normalise(${v})`, error: `renshe_credit_reason(${v})` };
+      return { ...base, parse: validOr(field.name), slowNormalise: `renshe_credit_normalise(${v})`, early: `renshe_credit_reason(${v})`, error: `e_${field.name}` };
     case 'phone':
       return { ...base, parse: `renshe_mobile_normalise(${v})`, error: `CASE WHEN ${n} IS NULL THEN 'PHONE_FORMAT' END` };
     case 'text':
@@ -147,6 +160,8 @@ const referenceTarget: Record<NonNullable<FieldDef['references']>, { table: stri
 };
 
 export interface ValidationSql {
+  /** Create the temp tables `norm0` (raw `v_…`, identity reasons `e_…`) then `norm` (+ canonical `n_…`). */
+  createNormalised: string[];
   /** Creates the temp table `chk(row_no, <fields…>, reasons VARCHAR[], reason_fields VARCHAR[], repairs VARCHAR[])`. */
   createChecked: string;
   /** Finds later rows repeating a key within the file; creates `dup(row_no, reason)`. */
@@ -161,6 +176,8 @@ export function buildValidationSql(mapping: HeaderMapping): ValidationSql {
   const absent = entity.fields.filter((f) => !mapped.has(f.name));
 
   const l1 = parts.map((p) => `${p.v} AS v_${p.field.name}`);
+  // The identity macros are fast only outside CASE (DuckDB shares their subexpressions there), so their
+  // reasons are computed here, once, and the checks below only read them.
   const l2 = parts.map((p) => `${p.parse} AS n_${p.field.name}`);
   const errors: { field: string; expr: string }[] = [];
   const joins: string[] = [];
@@ -183,20 +200,29 @@ export function buildValidationSql(mapping: HeaderMapping): ValidationSql {
     ...parts.map((p) => `l2.n_${p.field.name} AS ${p.field.name}`),
     ...absent.map((f) => `NULL::${sqlTypeOf(f.type)} AS ${f.name}`),
   ];
+  // Materialised steps on purpose: DuckDB inlines CTEs, and a value used by several checks would otherwise
+  // expand its macro once per use (measured: 30× slower on contributions).
+  const early = parts.flatMap((p) => (p.early ? [`${p.early} AS e_${p.field.name}`] : []));
+  const createNormalised = [
+    `CREATE OR REPLACE TEMP TABLE norm0 AS
+     SELECT *${early.map((e) => `, ${e}`).join('')} FROM (SELECT row_no, ${l1.join(', ')} FROM stg)`,
+    `CREATE OR REPLACE TEMP TABLE norm AS SELECT *, ${l2.join(', ')} FROM norm0`,
+    ...parts.filter((p) => p.slowNormalise).map((p) => {
+      const f = p.field.name;
+      return `UPDATE norm SET n_${f} = ${p.slowNormalise} WHERE e_${f} IS NULL AND n_${f} IS NULL AND v_${f} IS NOT NULL`;
+    }),
+  ];
+  // Problems as a list of {reason, field} structs so filtering needs no lambda capturing other columns.
   const createChecked = `
     CREATE OR REPLACE TEMP TABLE chk AS
-    WITH l1 AS (SELECT row_no, ${l1.join(', ')} FROM stg),
-         l2 AS (SELECT *, ${l2.join(', ')} FROM l1),
-         l3 AS (
+    WITH l3 AS (
            SELECT l2.row_no, ${outFields.join(', ')},
-             [${errors.map((e) => e.expr).join(',\n')}] AS all_errors,
-             [${errors.map((e) => quote(e.field)).join(', ')}] AS error_fields,
-             [${repairs.length ? repairs.join(', ') : 'NULL'}]::VARCHAR[] AS all_repairs
-           FROM l2 CROSS JOIN ingest_ctx ctx ${joins.join(' ')})
-    SELECT * EXCLUDE (all_errors, error_fields, all_repairs),
-      list_filter(all_errors, x -> x IS NOT NULL) AS reasons,
-      list_filter(error_fields, (f, i) -> all_errors[i] IS NOT NULL) AS reason_fields,
-      list_filter(all_repairs, x -> x IS NOT NULL) AS repairs
+             list_filter([${errors.map((e) => `{'r': ${e.expr}, 'f': ${quote(e.field)}}`).join(',\n')}], x -> x.r IS NOT NULL) AS problems,
+             list_filter([${repairs.length ? repairs.join(', ') : 'NULL'}]::VARCHAR[], x -> x IS NOT NULL) AS repairs
+           FROM norm l2 CROSS JOIN ingest_ctx ctx ${joins.join(' ')})
+    SELECT * EXCLUDE (problems),
+      list_transform(problems, x -> x.r) AS reasons,
+      list_transform(problems, x -> x.f) AS reason_fields
     FROM l3`;
 
   const key = entity.key.join(', ');
@@ -210,12 +236,12 @@ export function buildValidationSql(mapping: HeaderMapping): ValidationSql {
       SELECT row_no, h, first_value(h) OVER w AS first_h, row_number() OVER w AS rn FROM keyed
       WINDOW w AS (PARTITION BY ${key} ORDER BY row_no))
     SELECT row_no, CASE WHEN h = first_h THEN 'DUPLICATE_ROW' ELSE 'DUPLICATE_KEY' END AS reason FROM ranked WHERE rn > 1`;
-  return { createChecked, createDuplicates, fields: entity.fields };
+  return { createNormalised, createChecked, createDuplicates, fields: entity.fields };
 }
 
 /** References columns of l2 by qualified name so joined tables cannot shadow them. */
 function qualify(expr: string): string {
-  return expr.replace(/\b([vn])_(\w+)/g, 'l2.$1_$2').replace(/l2\.l2\./g, 'l2.');
+  return expr.replace(/\b([vne])_(\w+)/g, 'l2.$1_$2').replace(/l2\.l2\./g, 'l2.');
 }
 
 function crossFieldChecks(entity: EntityDef, present: Set<string>): { field: string; expr: string }[] {
