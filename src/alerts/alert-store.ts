@@ -1,7 +1,7 @@
 import { seededRandom, type Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
-import { indicatorByCode } from '../indicators/indicator-catalogue.ts';
+import { missingMeansZero } from '../indicators/indicator-catalogue.ts';
 import { ensureIndicatorSchema } from '../indicators/indicator-store.ts';
 import { addMonths, evaluateRule, type AlertFinding, type RegionSeries } from './alert-evaluate.ts';
 import { alertLevels, type AlertLevel, type AlertRule } from './alert-rules.ts';
@@ -22,14 +22,6 @@ const alertDdl = [
 
 export async function ensureAlertSchema(db: Database): Promise<void> {
   for (const sql of alertDdl) await db.run(sql);
-}
-
-/** Missing months mean zero for counts and sums, and "unknown" for ratios and derived rates. */
-function missingMeansZero(code: string): boolean {
-  const def = indicatorByCode.get(code);
-  if (!def) return false;
-  if ('query' in def.source) return !def.ratio;
-  return def.source.derived === 'difference';
 }
 
 export async function readRegionSeries(db: Database, indicator: string, scope: AlertRule['scope']): Promise<RegionSeries[]> {

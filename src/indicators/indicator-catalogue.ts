@@ -161,3 +161,11 @@ export const indicatorCatalogue: IndicatorDef[] = [
 ];
 
 export const indicatorByCode = new Map(indicatorCatalogue.map((d) => [d.code, d]));
+
+/** Whether a month without a row means zero (counts and sums) or "unknown" (ratios and derived rates). */
+export function missingMeansZero(code: string): boolean {
+  const def = indicatorByCode.get(code);
+  if (!def) return false;
+  if ('query' in def.source) return !def.ratio;
+  return def.source.derived === 'difference';
+}

@@ -1,7 +1,7 @@
 import type { Clock } from '../platform/clock.ts';
 import type { Database, SqlValue } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { benefitFund, indicatorByCode, indicatorCatalogue, type IndicatorDef } from './indicator-catalogue.ts';
+import { benefitFund, indicatorByCode, indicatorCatalogue, missingMeansZero, type IndicatorDef } from './indicator-catalogue.ts';
 import { baseQueries, derivedQueries } from './indicator-queries-store.ts';
 
 /**
@@ -169,6 +169,39 @@ export async function readLatestByRegion(db: Database, code: string): Promise<{ 
      FROM indicator_value v ${hasRef ? 'LEFT JOIN ref_region r ON r.code = v.region' : ''}
      WHERE v.indicator = $code AND v.period = (SELECT max(period) FROM indicator_value WHERE indicator = $code)
      ORDER BY v.region`,
+    { code },
+  );
+}
+
+/** Month after YYYY-MM. */
+function nextMonth(period: string): string {
+  const i = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7));
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * One region's series with every month from its first to its last: months without a row are 0 for counts and
+ * sums and null for ratios, so a forecast never mistakes a quiet month for a missing one.
+ */
+export async function readCompleteSeries(db: Database, code: string, region: string): Promise<{ period: string; value: number | null }[]> {
+  const points = await readIndicatorSeries(db, code, region);
+  if (points.length === 0) return [];
+  const byPeriod = new Map(points.map((p) => [p.period, p.value]));
+  const fill = missingMeansZero(code) ? 0 : null;
+  const out: { period: string; value: number | null }[] = [];
+  for (let p = points[0].period; p <= points[points.length - 1].period; p = nextMonth(p)) out.push({ period: p, value: byPeriod.get(p) ?? fill });
+  return out;
+}
+
+/** The regions that have values for an indicator, city level first, with names when known. */
+export async function readIndicatorRegions(db: Database, code: string): Promise<{ region: string; name: string | null; level: 'city' | 'county' }[]> {
+  indicatorNamed(code);
+  await ensureIndicatorSchema(db);
+  const hasRef = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ref_region'`))[0].n > 0;
+  return db.query(
+    `SELECT v.region, ${hasRef ? 'any_value(r.name)' : 'NULL'} AS name, CASE WHEN ends_with(v.region, '00') THEN 'city' ELSE 'county' END AS level
+     FROM indicator_value v ${hasRef ? 'LEFT JOIN ref_region r ON r.code = v.region' : ''}
+     WHERE v.indicator = $code GROUP BY v.region ORDER BY level, v.region`,
     { code },
   );
 }

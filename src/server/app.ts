@@ -15,6 +15,10 @@ import { registerTagsRoutes } from '../tags/tags-routes.ts';
 import { registerSegmentsRoutes } from '../segments/segments-routes.ts';
 import { registerProfilesRoutes } from '../profiles/profiles-routes.ts';
 import { registerActuarialRoutes } from '../actuarial/actuarial-routes.ts';
+import { registerIndicatorRoutes } from '../indicators/indicators-routes.ts';
+import { registerForecastRoutes } from '../forecast/forecast-routes.ts';
+import { registerAlertRoutes } from '../alerts/alerts-routes.ts';
+import { registerMacroRoutes } from '../macro/macro-routes.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -53,6 +57,10 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   registerSegmentsRoutes(app, deps);
   registerProfilesRoutes(app, deps);
   registerActuarialRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
+  registerForecastRoutes(app, deps);
+  registerAlertRoutes(app, deps);
+  registerMacroRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { join, resolve } from 'node:path';
+import { buildApp } from '../../src/server/app.ts';
+import { readConfig } from '../../src/platform/config.ts';
+import { fixedClock, seededRandom } from '../../src/platform/clock.ts';
+import { ensureSchema } from '../../src/platform/schema-store.ts';
+import { issueToken, upsertUser } from '../../src/auth/auth-store.ts';
+import type { Role } from '../../src/auth/roles.ts';
+import { refreshIndicators } from '../../src/indicators/indicator-store.ts';
+import { loadAlertRules } from '../../src/alerts/alert-rules-store.ts';
+import { runAlerts } from '../../src/alerts/alert-store.ts';
+import { aContribution, aJobSeeker, aStore, aVacancy, anEmployer, anEmployment, insert, type RowOf } from './tags-builders.ts';
+
+/** Indicators, forecasts, alerts and the Phillips view over HTTP, on a two-district city with a layoff in 锦江. */
+const policyDir = resolve(import.meta.dirname, '../../data/policy');
+const months = Array.from({ length: 30 }, (_, i) => {
+  const index = 2022 * 12 + 4 + i;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+});
+const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+let sequence = 0;
+const anId = (region: string) => `${region}19850101${String(++sequence).padStart(4, '0')}`;
+
+describe('forecasting and early warning over HTTP', () => {
+  let store: Awaited<ReturnType<typeof aStore>>;
+  let app: FastifyInstance;
+  const clock = fixedClock('2024-11-20T09:00:00Z');
+  const tokens: Partial<Record<Role, string>> = {};
+
+  beforeAll(async () => {
+    store = await aStore();
+    const db = store.db;
+    await ensureSchema(db);
+    const r = seededRandom('routes-city');
+    const rows: Record<string, RowOf[]> = { employer: [], employment: [], job_seeker: [], contribution: [], vacancy: [], macro_indicator: [] };
+    for (const region of ['510104', '510105']) {
+      const employer = anEmployer({ region });
+      rows.employer.push(employer);
+      const workers = Array.from({ length: 300 }, () => anId(region));
+      months.forEach((month, m) => {
+        for (const id of workers) rows.contribution.push(aContribution({ id_number: id, credit_code: employer.credit_code, period: day(month, 1), base: 6000, employer_amount: 960, personal_amount: 480, due_date: day(month, 15), paid_date: day(month, 10), region }));
+        const layoffs = Math.max(2, Math.round(6 + 2 * r.normal())) + (region === '510104' && m === months.length - 1 ? 120 : 0);
+        for (let k = 0; k < layoffs; k++) {
+          const id = anId(region);
+          const separated = day(month, 2 + (k % 20));
+          rows.employment.push(anEmployment({ id_number: id, credit_code: employer.credit_code, start_date: '2016-01-01', end_date: separated, separation_reason: 'involuntary' }));
+          rows.job_seeker.push(aJobSeeker({ id_number: id, registered_date: addDays(separated, 2), ended_date: addDays(separated, 30), region }));
+        }
+        rows.vacancy.push(aVacancy({ credit_code: employer.credit_code, positions: 20, posted_date: day(month, 1), closed_date: addDays(day(month, 1), 40), region }));
+      });
+    }
+    // CPI as the statistics bureau publishes it: same month last year = 100.
+    months.forEach((month, m) => rows.macro_indicator.push({ indicator: 'CPI', region: '510000', period: day(month, 1), value: 101.5 + Math.sin(m / 4) }));
+    for (const [entity, list] of Object.entries(rows)) await insert(db, entity, list);
+    await refreshIndicators(db, clock);
+    await runAlerts(db, clock, loadAlertRules(policyDir));
+    for (const role of ['analyst', 'partner', 'admin'] as const) {
+      await upsertUser(db, { username: role, role, password: `${role}-password` }, clock);
+      tokens[role] = (await issueToken(db, role, 'test', clock, 1)).token;
+    }
+    app = await buildApp({ config: readConfig({}, { dbPath: join(store.dir, 'test.duckdb'), webDistDir: join(store.dir, 'no-web'), policyDir }), db, clock });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await store.cleanup();
+  });
+
+  const call = (role: Role | null, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    app.inject({ method, url, payload: payload as never, headers: role ? { authorization: `Bearer ${tokens[role]}` } : {} });
+
+  it('lists indicators for signed-in users only', async () => {
+    expect((await call(null, 'GET', '/api/indicators')).statusCode).toBe(401);
+    const body = (await call('partner', 'GET', '/api/indicators')).json();
+    const rate = body.indicators.find((i: { code: string }) => i.code === 'REG_UNEMP_RATE');
+    expect(rate).toMatchObject({ zh: '城镇登记失业率', regions: 3, from: '2022-05', to: '2024-10' });
+  });
+
+  it('returns a complete monthly series, defaulting to the city', async () => {
+    const body = (await call('analyst', 'GET', '/api/indicators/NEW_UNEMP_REG/series')).json();
+    expect(body.region).toBe('510100');
+    expect(body.points).toHaveLength(30);
+    expect(body.regions.map((r: { region: string }) => r.region)).toEqual(['510100', '510104', '510105']);
+    expect((await call('analyst', 'GET', '/api/indicators/NOPE/series')).statusCode).toBe(404);
+    expect((await call('analyst', 'GET', '/api/indicators/NEW_UNEMP_REG/series?region=chengdu')).statusCode).toBe(400);
+  });
+
+  it('forecasts an indicator with a fan chart and backtest accuracy per model', async () => {
+    const res = await call('analyst', 'GET', '/api/indicators/NEW_UNEMP_REG/forecast?region=510105&model=ets&horizon=3');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.forecast.points.map((p: { period: string }) => p.period)).toEqual(['2024-11', '2024-12', '2025-01']);
+    for (const p of body.forecast.points) expect(p.lo95 <= p.lo80 && p.lo80 <= p.mean && p.mean <= p.hi80 && p.hi80 <= p.hi95).toBe(true);
+    const models = body.backtest.accuracy.map((a: { model: string }) => a.model);
+    expect(models).toEqual(['auto', 'ets', 'arima', 'theta', 'combo', 'snaive', 'naive', 'drift']);
+    expect(body.backtest.accuracy.every((a: { mase: number | null; origins: number }) => a.origins > 0 && a.mase !== null)).toBe(true);
+  });
+
+  it('forecasts a posted series and names the periods', async () => {
+    const values = Array.from({ length: 24 }, (_, t) => 100 + t);
+    const body = (await call('partner', 'POST', '/api/forecast', { values, horizon: 2, model: 'drift', start: '2023-01' })).json();
+    expect(body).toMatchObject({ model: 'Drift', frequency: 12 });
+    expect(body.points.map((p: { period: string; mean: number }) => [p.period, p.mean])).toEqual([['2025-01', 124], ['2025-02', 125]]);
+    const short = await call('partner', 'POST', '/api/forecast', { values: [1, 2], horizon: 2, model: 'ets' });
+    expect(short.statusCode).toBe(422);
+    expect(short.json().error.code).toBe('SERIES_TOO_SHORT');
+  });
+
+  it('shows the alert board and lets staff, not partners, acknowledge', async () => {
+    const board = (await call('partner', 'GET', '/api/alerts?level=red')).json();
+    const surge = board.alerts.find((a: { ruleId: string; region: string }) => a.ruleId === 'unemployment-registrations-surge' && a.region === '510104');
+    expect(surge).toMatchObject({ level: 'red', period: '2024-10' });
+    expect(board.alerts.some((a: { region: string }) => a.region === '510105')).toBe(false);
+    expect((await call('partner', 'POST', `/api/alerts/${surge.id}/ack`, { note: 'x' })).statusCode).toBe(403);
+    const acked = (await call('analyst', 'POST', `/api/alerts/${surge.id}/ack`, { note: '已派员走访' })).json();
+    expect(acked).toMatchObject({ ackedBy: 'analyst', ackNote: '已派员走访' });
+    expect((await call('analyst', 'POST', '/api/alerts/999999/ack', {})).statusCode).toBe(404);
+    expect((await call('analyst', 'POST', '/api/alerts/run')).statusCode).toBe(403);
+    expect((await call('admin', 'POST', '/api/alerts/run')).json().rules).toBeGreaterThan(0);
+  });
+
+  it('reads unemployment with inflation: the Phillips view and the latest signal with reasons', async () => {
+    const body = (await call('analyst', 'GET', '/api/macro/phillips')).json();
+    expect(body.cpiForm).toBe('yoy-index');
+    expect(body.sources.unemployment).toContain('REG_UNEMP_RATE 510100');
+    expect(body.points).toHaveLength(30);
+    expect(body.latest.period).toBe('2024-10');
+    expect(['overheating', 'slowdown', 'stagflation', 'neutral']).toContain(body.latest.signal);
+    expect(body.latest.reasonsZh.length).toBeGreaterThan(0);
+  });
+});
