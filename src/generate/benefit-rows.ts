@@ -45,8 +45,14 @@ function pensionAmount(g: GeneratorContext, rng: Random, person: PersonCore, h: 
 export function emitBenefits(g: GeneratorContext, rng: Random, person: PersonCore, h: LifeHistory, truth: PersonTruth): void {
   const { frame, emitter } = g;
   const alive = (m: number) => person.deathDay === NO_DAY || person.deathDay > firstDayOfMonth(m);
+  let lastAmount = -1;
+  let lastText = '';
   const emit = (type: string, m: number, amount: number) => {
-    if (emitter.emit('benefit', [person.id, type, formatMonth(m), money(amount), person.residence])) truth.benefit(type, m);
+    if (amount !== lastAmount) {
+      lastAmount = amount;
+      lastText = money(amount);
+    }
+    if (emitter.emit('benefit', [person.id, type, formatMonth(m), lastText, person.residence])) truth.benefit(type, m);
   };
   if (h.pensionKind === 'pension') {
     const amountFor = pensionAmount(g, rng, person, h);

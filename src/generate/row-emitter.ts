@@ -24,12 +24,14 @@ interface EntitySlot {
   def: EntityDef;
   file: string;
   options: DefectOption[];
-  /** Fields naming another entity's key: [field index, which set, reason]. */
-  refs: { index: number; bad: Set<string>; reason: ReasonCode }[];
+  /** Fields naming another entity's key, with the last answer (rows come in runs for the same key). */
+  refs: { index: number; bad: Set<string>; reason: ReasonCode; last: string; lastBad: boolean; version: number }[];
   /** For person/employer/training_course: the key field whose quarantine makes referrers cascade. */
   keyBad: Set<string> | null;
   rows: number;
   rng: Random;
+  /** Clean rows still to come before the next defective one (geometric gaps: one draw per defect, not per row). */
+  skip: number;
 }
 
 /**
@@ -44,6 +46,8 @@ export class RowEmitter {
   readonly badEmployers = new Set<string>();
   readonly badCourses = new Set<string>();
   private readonly slots = new Map<string, EntitySlot>();
+  /** Bumped whenever a key joins a bad set, invalidating the per-field last answers. */
+  private badVersion = 0;
 
   constructor(
     entities: readonly EntityDef[],
@@ -57,14 +61,17 @@ export class RowEmitter {
     for (const def of entities) {
       const refs: EntitySlot['refs'] = [];
       def.fields.forEach((f, index) => {
-        if (f.references === 'person') refs.push({ index, bad: this.badPersons, reason: 'REF_UNKNOWN_PERSON' });
-        if (f.references === 'employer') refs.push({ index, bad: this.badEmployers, reason: 'REF_UNKNOWN_EMPLOYER' });
-        if (f.references === 'training_course') refs.push({ index, bad: this.badCourses, reason: 'REF_UNKNOWN_COURSE' });
+        const ref = (bad: Set<string>, reason: ReasonCode) => refs.push({ index, bad, reason, last: '', lastBad: false, version: -1 });
+        if (f.references === 'person') ref(this.badPersons, 'REF_UNKNOWN_PERSON');
+        if (f.references === 'employer') ref(this.badEmployers, 'REF_UNKNOWN_EMPLOYER');
+        if (f.references === 'training_course') ref(this.badCourses, 'REF_UNKNOWN_COURSE');
       });
       const keyBad =
         def.name === 'person' ? this.badPersons : def.name === 'employer' ? this.badEmployers : def.name === 'training_course' ? this.badCourses : null;
       const options = defectOptionsOf(def).filter((o) => (kindWeights[o.kind] ?? 0) > 0);
-      this.slots.set(def.name, { def, file: fileOf(def.name), options, refs, keyBad, rows: 0, rng: rng.fork(`defects:${def.name}`) });
+      const slot: EntitySlot = { def, file: fileOf(def.name), options, refs, keyBad, rows: 0, rng: rng.fork(`defects:${def.name}`), skip: 0 };
+      slot.skip = this.gap(slot);
+      this.slots.set(def.name, slot);
     }
   }
 
@@ -83,15 +90,34 @@ export class RowEmitter {
     const s = this.slot(entity);
     for (const ref of s.refs) {
       const v = cells[ref.index];
-      if (v !== '' && ref.bad.has(v)) {
+      if (v === '') continue;
+      if (v !== ref.last || ref.version !== this.badVersion) {
+        ref.last = v;
+        ref.lastBad = ref.bad.has(v);
+        ref.version = this.badVersion;
+      }
+      if (ref.lastBad) {
         this.write(s, cells);
         this.record(s, 'cascade', s.def.fields[ref.index].name, 'quarantine', ref.reason);
         return false;
       }
     }
-    if (this.rate > 0 && s.options.length > 0 && s.rng.next() < this.rate) return this.emitDefective(s, cells);
+    if (s.skip > 0) {
+      s.skip--;
+      this.write(s, cells);
+      return true;
+    }
+    s.skip = this.gap(s);
+    if (s.options.length > 0) return this.emitDefective(s, cells);
     this.write(s, cells);
     return true;
+  }
+
+  /** Rows until the next defective one: Geometric(rate) on {0, 1, …}, so each row is defective with P = rate. */
+  private gap(s: EntitySlot): number {
+    if (!(this.rate > 0)) return Number.MAX_SAFE_INTEGER;
+    if (this.rate >= 1) return 0;
+    return Math.floor(Math.log(1 - s.rng.next()) / Math.log(1 - this.rate));
   }
 
   private emitDefective(s: EntitySlot, cells: string[]): boolean {
@@ -124,7 +150,10 @@ export class RowEmitter {
       this.write(s, changed);
       this.record(s, option.kind, fieldName, outcome.expected, outcome.reason);
       if (outcome.expected === 'quarantine') {
-        if (s.keyBad) s.keyBad.add(cells[0]);
+        if (s.keyBad) {
+          s.keyBad.add(cells[0]);
+          this.badVersion++;
+        }
         return false;
       }
       return true;
