@@ -34,7 +34,8 @@ export function forecastIndicator(series: { period: string; value: number | null
   const f = model.forecast(y, options.horizon, { frequency: 12, levels: LEVELS, seriesId: options.seriesId, random: seededRandom(options.seriesId) });
   const periods = nextPeriods(history[history.length - 1].period, options.horizon);
   const h = options.horizon;
-  const minTrain = Math.max(12, y.length - h - 5 * Math.max(1, Math.floor(h / 2)));
+  // Up to six origins, each training window at least six months (shorter models fail there and are counted).
+  const minTrain = Math.max(6, y.length - h - 5 * Math.max(1, Math.floor(h / 2)));
   const accuracy = COMPARED.map((name) => {
     const m = forecasterNamed(name);
     const r = backtest(y, (train, hh) => m.forecast(train, hh, { frequency: 12, levels: LEVELS, seriesId: `${options.seriesId}#${train.length}`, random: seededRandom(train.length) }), {

@@ -194,12 +194,13 @@ export async function readCompleteSeries(db: Database, code: string, region: str
 }
 
 /** The regions that have values for an indicator, city level first, with names when known. */
-export async function readIndicatorRegions(db: Database, code: string): Promise<{ region: string; name: string | null; level: 'city' | 'county' }[]> {
+export async function readIndicatorRegions(db: Database, code: string): Promise<{ region: string; name: string | null; level: 'city' | 'county'; months: number }[]> {
   indicatorNamed(code);
   await ensureIndicatorSchema(db);
   const hasRef = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ref_region'`))[0].n > 0;
   return db.query(
-    `SELECT v.region, ${hasRef ? 'any_value(r.name)' : 'NULL'} AS name, CASE WHEN ends_with(v.region, '00') THEN 'city' ELSE 'county' END AS level
+    `SELECT v.region, ${hasRef ? 'any_value(r.name)' : 'NULL'} AS name, CASE WHEN ends_with(v.region, '00') THEN 'city' ELSE 'county' END AS level,
+            count(*) AS months
      FROM indicator_value v ${hasRef ? 'LEFT JOIN ref_region r ON r.code = v.region' : ''}
      WHERE v.indicator = $code GROUP BY v.region ORDER BY level, v.region`,
     { code },

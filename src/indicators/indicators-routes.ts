@@ -28,7 +28,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: ServerDeps):
   const pickRegion = async (code: string, requested?: string) => {
     const regions = await readIndicatorRegions(deps.db, code);
     if (requested) return { region: requested, regions };
-    const city = regions.find((r) => r.level === 'city') ?? regions[0];
+    const cities = regions.filter((r) => r.level === 'city');
+    const city = (cities.length ? cities : regions).reduce<(typeof regions)[number] | undefined>((best, r) => (!best || r.months > best.months ? r : best), undefined);
     if (!city) {
       throw new AppError('NOT_FOUND', { zh: `指标 ${code} 尚无数据：请先运行 renshe indicators refresh。`, en: `Indicator ${code} has no values yet: run renshe indicators refresh.` });
     }

@@ -3,26 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import { join, resolve } from 'node:path';
 import { buildApp } from '../../src/server/app.ts';
 import { readConfig } from '../../src/platform/config.ts';
-import { fixedClock, seededRandom } from '../../src/platform/clock.ts';
+import { fixedClock } from '../../src/platform/clock.ts';
 import { ensureSchema } from '../../src/platform/schema-store.ts';
 import { issueToken, upsertUser } from '../../src/auth/auth-store.ts';
 import type { Role } from '../../src/auth/roles.ts';
 import { refreshIndicators } from '../../src/indicators/indicator-store.ts';
 import { loadAlertRules } from '../../src/alerts/alert-rules-store.ts';
 import { runAlerts } from '../../src/alerts/alert-store.ts';
-import { aContribution, aJobSeeker, aStore, aVacancy, anEmployer, anEmployment, insert, type RowOf } from './tags-builders.ts';
+import { aStore } from './tags-builders.ts';
+import { aCityWithLayoff } from './forecast-city.ts';
 
 /** Indicators, forecasts, alerts and the Phillips view over HTTP, on a two-district city with a layoff in 锦江. */
 const policyDir = resolve(import.meta.dirname, '../../data/policy');
-const months = Array.from({ length: 30 }, (_, i) => {
-  const index = 2022 * 12 + 4 + i;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-});
-const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
-let sequence = 0;
-const anId = (region: string) => `${region}19850101${String(++sequence).padStart(4, '0')}`;
-
 describe('forecasting and early warning over HTTP', () => {
   let store: Awaited<ReturnType<typeof aStore>>;
   let app: FastifyInstance;
@@ -33,27 +25,7 @@ describe('forecasting and early warning over HTTP', () => {
     store = await aStore();
     const db = store.db;
     await ensureSchema(db);
-    const r = seededRandom('routes-city');
-    const rows: Record<string, RowOf[]> = { employer: [], employment: [], job_seeker: [], contribution: [], vacancy: [], macro_indicator: [] };
-    for (const region of ['510104', '510105']) {
-      const employer = anEmployer({ region });
-      rows.employer.push(employer);
-      const workers = Array.from({ length: 300 }, () => anId(region));
-      months.forEach((month, m) => {
-        for (const id of workers) rows.contribution.push(aContribution({ id_number: id, credit_code: employer.credit_code, period: day(month, 1), base: 6000, employer_amount: 960, personal_amount: 480, due_date: day(month, 15), paid_date: day(month, 10), region }));
-        const layoffs = Math.max(2, Math.round(6 + 2 * r.normal())) + (region === '510104' && m === months.length - 1 ? 120 : 0);
-        for (let k = 0; k < layoffs; k++) {
-          const id = anId(region);
-          const separated = day(month, 2 + (k % 20));
-          rows.employment.push(anEmployment({ id_number: id, credit_code: employer.credit_code, start_date: '2016-01-01', end_date: separated, separation_reason: 'involuntary' }));
-          rows.job_seeker.push(aJobSeeker({ id_number: id, registered_date: addDays(separated, 2), ended_date: addDays(separated, 30), region }));
-        }
-        rows.vacancy.push(aVacancy({ credit_code: employer.credit_code, positions: 20, posted_date: day(month, 1), closed_date: addDays(day(month, 1), 40), region }));
-      });
-    }
-    // CPI as the statistics bureau publishes it: same month last year = 100.
-    months.forEach((month, m) => rows.macro_indicator.push({ indicator: 'CPI', region: '510000', period: day(month, 1), value: 101.5 + Math.sin(m / 4) }));
-    for (const [entity, list] of Object.entries(rows)) await insert(db, entity, list);
+    await aCityWithLayoff(db, { districts: ['510104', '510105'], months: 30, start: '2022-05', workers: 300, layoff: { region: '510104', months: 1, persons: 120 }, seed: 'routes-city' });
     await refreshIndicators(db, clock);
     await runAlerts(db, clock, loadAlertRules(policyDir));
     for (const role of ['analyst', 'partner', 'admin'] as const) {

@@ -40,6 +40,8 @@ export const routes: ConsoleRoute[] = [
   { path: '/segments', component: () => import('./pages/SegmentBuilderPage.vue'), titleZh: '人群分群', titleEn: 'Segment builder', group: 'profiles' },
   { path: '/persons/:id/profile', component: () => import('./pages/PersonProfilePage.vue'), titleZh: '人员画像', titleEn: 'Person profile', group: 'persons', nav: false, permission: 'person:read' },
   { path: '/employers/:code/profile', component: () => import('./pages/EmployerProfilePage.vue'), titleZh: '单位画像', titleEn: 'Employer profile', group: 'employers', nav: false },
+  { path: '/indicators', component: () => import('./pages/IndicatorsPage.vue'), titleZh: '指标与预测', titleEn: 'Indicators and forecasts', group: 'forecast' },
+  { path: '/alerts', component: () => import('./pages/AlertsPage.vue'), titleZh: '预警看板', titleEn: 'Alert board', group: 'forecast' },
   { path: '/actuarial/retirement', component: () => import('./pages/RetirementPage.vue'), titleZh: '退休与养老金测算', titleEn: 'Retirement and pension', group: 'actuarial' },
   { path: '/actuarial', component: () => import('./pages/ActuarialPage.vue'), titleZh: '基金精算情景', titleEn: 'Fund projections', group: 'actuarial' },
 ];
