@@ -90,7 +90,7 @@ const numericKinds = new Set(['decimal', 'integer']);
 
 /** Writes rows to one file per entity (CSV UTF-8/GBK, or XLSX at the end), defects to a spool file. */
 class FileSink implements RowSink {
-  private readonly csv = new Map<string, { file: LineFile; text: boolean[] }>();
+  private readonly csv = new Map<string, { file: LineFile; text: boolean[]; anyText: boolean }>();
   private readonly xlsx = new Map<string, string[][]>();
   readonly defectSpool: LineFile;
   defects = 0;
@@ -104,7 +104,8 @@ class FileSink implements RowSink {
         const file = new LineFile(join(dir, layout.file), layout.encoding === 'gbk' ? 'gbk' : 'utf-8');
         file.line(header.map(csvCell).join(','));
         // Only free text can hold a comma or quote; codes, numbers, dates and IDs (even defective) cannot.
-        this.csv.set(e.name, { file, text: e.fields.map((f) => f.type.kind === 'text') });
+        const text = e.fields.map((f) => f.type.kind === 'text');
+        this.csv.set(e.name, { file, text, anyText: text.some(Boolean) });
       }
     }
     this.defectSpool = new LineFile(join(dir, '.defects.jsonl'), 'utf-8');
@@ -114,6 +115,10 @@ class FileSink implements RowSink {
     const csv = this.csv.get(entity);
     if (!csv) {
       this.xlsx.get(entity)!.push([...cells]);
+      return;
+    }
+    if (!csv.anyText) {
+      csv.file.line(cells.join(','));
       return;
     }
     let line = csv.text[0] ? csvCell(cells[0]) : cells[0];
@@ -204,18 +209,24 @@ export async function writeCity(out: string, inputs: GenerateInputs, options: Ge
   const spool = join(out, '.defects.jsonl');
   const manifest = createWriteStream(join(out, 'manifest.json'));
   manifest.write(`${JSON.stringify(head).slice(0, -1)},"defects":[\n`);
-  let first = true;
+  // The defects are streamed from the spool (a million of them at 1M persons), one JSON object per line.
   await pipeline(
     createReadStream(spool, 'utf8'),
     async function* (source: AsyncIterable<string>) {
       let rest = '';
+      let separator = '';
       for await (const chunk of source) {
         const lines = (rest + chunk).split('\n');
         rest = lines.pop() ?? '';
-        const body = lines.filter((l) => l !== '').map((l) => (first ? ((first = false), l) : `,\n${l}`)).join('');
+        let body = '';
+        for (const line of lines) {
+          if (line === '') continue;
+          body += separator + line;
+          separator = ',\n';
+        }
         if (body) yield body;
       }
-      if (rest) yield first ? rest : `,\n${rest}`;
+      if (rest) yield separator + rest;
       yield `\n],"groundTruth":"ground-truth.csv"}\n`;
     },
     manifest,
