@@ -176,6 +176,35 @@ describe('renshe generate output files', () => {
     expect(cascades).toBeGreaterThan(0);
   });
 
+  it('is shaped like a real city: age, sex, bases within 60–300% of last year’s average, summer job seekers', async () => {
+    const defective = new Set(manifest.defects.map((d) => `${d.file}#${d.rowNo}`));
+    const persons = (await readTable(dirA, 'person.csv', 'utf-8')).slice(1).filter((_, i) => !defective.has(`person.csv#${i + 1}`));
+    const old = persons.filter((c) => Number(c[3].slice(0, 4)) <= 1966).length / persons.length;
+    expect(old).toBeGreaterThan(0.18);
+    expect(old).toBeLessThan(0.32);
+    const men = persons.filter((c) => c[2] === '1').length / persons.length;
+    expect(men).toBeGreaterThan(0.47);
+    expect(men).toBeLessThan(0.54);
+    const params = await readGeneratorParams(config.policyDir);
+    const contributions = (await readTable(dirA, 'contribution.csv', 'utf-8')).slice(1);
+    let employeeRows = 0;
+    contributions.forEach((c, i) => {
+      if (defective.has(`contribution.csv#${i + 1}`) || c[1] === '' || c[2] !== '110') return;
+      employeeRows++;
+      const avg = params.wages.averageAnnualWage[String(Number(c[3].slice(0, 4)) - 1)] / 12;
+      const base = Number(c[4]);
+      if (base < Math.floor(avg * 0.6) || base > Math.ceil(avg * 3)) throw new Error(`base ${base} outside 60–300% of ${avg} in row ${i + 1}`);
+    });
+    expect(employeeRows).toBeGreaterThan(5_000);
+    const seekers = (await readTable(dirA, 'job_seeker.csv', 'utf-8')).slice(1).filter((c) => c[2] >= '2024-01-01');
+    const month = (c: string[]) => Number(c[2].slice(5, 7));
+    const summer = seekers.filter((c) => [6, 7, 8].includes(month(c))).length / 3;
+    const lateAutumn = seekers.filter((c) => [11, 12].includes(month(c))).length / 2;
+    expect(summer).toBeGreaterThan(lateAutumn * 1.3);
+    const industries = new Set((await readTable(dirA, 'employer.csv', 'gbk')).slice(1).map((c) => c[2]));
+    expect(industries.size).toBeGreaterThanOrEqual(12);
+  });
+
   it('writes ground truth only for loaded persons and employers', async () => {
     const truth = readFileSync(join(dirA, 'ground-truth.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const traits = new Set(truth.map(([t]) => t));
