@@ -30,9 +30,10 @@ function pensionAmount(g: GeneratorContext, rng: Random, person: PersonCore, h: 
   const avg = historicalMonthlyWage(g, retYear - 1);
   const ageAtRetirement = Math.floor((h.retiredAtMonth - person.birthMonth) / 12);
   const divisor = b.accountDivisor[String(Math.min(70, Math.max(40, ageAtRetirement)))] ?? 139;
-  const accountYears = Math.max(0, Math.min(years, retYear - 1996));
+  const accountYears = Math.max(0, Math.min(years, retYear - b.personalAccountsFrom));
   const basic = (avg * (1 + ratio)) / 2 * years * 0.01;
-  const account = (0.08 * 12 * avg * ratio * accountYears * 1.2) / divisor;
+  const personalRate = g.frame.params.contributions.schemes['110'].personal;
+  const account = (personalRate * 12 * avg * ratio * accountYears * b.accountInterestFactor) / divisor;
   const initial = basic + account;
   return (month: number) => {
     let amount = initial;
@@ -66,7 +67,7 @@ export function emitBenefits(g: GeneratorContext, rng: Random, person: PersonCor
     const [lo, hi] = frame.params.benefits.residentPensionMonthly;
     const base = lo + rng.next() * (hi - lo);
     for (let m = Math.max(h.pensionFrom, frame.firstMonth); m <= frame.asOfMonth && alive(m); m++) {
-      emit('resident_pension', m, base * (1 + 0.03 * (yearOfMonth(m) - yearOfMonth(frame.firstMonth))));
+      emit('resident_pension', m, base * (1 + frame.params.benefits.residentPensionYearlyIncrease * (yearOfMonth(m) - yearOfMonth(frame.firstMonth))));
     }
   }
   const paidMonths = new Set<number>();

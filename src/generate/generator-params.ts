@@ -91,6 +91,11 @@ export const generatorParamsSchema = z.object({
     indexRatioRange: z.tuple([z.number(), z.number()]),
     accountDivisor: z.record(z.string(), z.number()),
     residentPensionMonthly: z.tuple([positive, positive]),
+    residentPensionYearlyIncrease: z.number().min(0).max(0.5),
+    /** Personal-account balance growth (interest) over the contribution years, as a factor on the sum paid in. */
+    accountInterestFactor: positive,
+    /** First year of personal accounts; service before it is deemed (视同缴费) and earns no account. */
+    personalAccountsFrom: z.number().int(),
     unemploymentMonthly: yearTable,
     unemploymentMonthsByYears: z.array(z.tuple([z.number(), z.number().int()])).min(1),
     unemploymentMinYears: positive,
