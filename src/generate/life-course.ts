@@ -162,7 +162,7 @@ export function simulateLife(frame: CityFrame, t: EmployerTable, rng: Random, pe
     } else if (state === 'F') {
       startFlex(Math.max(start0 - rng.int(30, 3000), person.birthDay + Math.round(18 * 365.25)), null);
     } else if (state === 'U') {
-      register('unemployed', start0 - rng.int(1, 900), first - 1, rng.chance(0.5));
+      register('unemployed', Math.max(start0 - rng.int(1, 900), person.birthDay + Math.round(16 * 365.25)), first - 1, rng.chance(0.5));
       const r0 = h.registrations[0];
       if (r0) r0.benefitMonths = 0;
     }
