@@ -1,4 +1,4 @@
-import { cssLikelihood, kalmanLikelihood, stateForecast, type ArmaCoefficients } from './arima-likelihood.ts';
+import { cssObjective as cssValue, kalmanLikelihood, stateForecast, type ArmaCoefficients } from './arima-likelihood.ts';
 import { differencingPolynomial, minRootModulus, multiplyPolynomials, psiWeights } from './arima-polynomials.ts';
 import { ArmaWorkspace } from './arma-workspace.ts';
 import { nelderMead } from './nelder-mead.ts';
@@ -127,7 +127,7 @@ export function fitArima(y: readonly number[], order: ArimaOrder, options: FitOp
   const zero = new Array<number>(dims).fill(0);
   const cssObjective = (u: ArrayLike<number>) => {
     ws.load(u);
-    return cssLikelihood(w, ws.arFull, ws.arLags, ws.maFull, ws.maLags, ws.mean, floor).objective;
+    return cssValue(w, ws.arFull, ws.arLags, ws.maFull, ws.maLags, ws.mean, floor);
   };
   const start = options.warm ? ws.encode(options.warm) : zero;
   const css = nelderMead(cssObjective, start, {

@@ -33,10 +33,11 @@ function buffer(name: string, n: number): Float64Array {
 }
 
 /**
- * Conditional sum of squares, conditioning on the first `ncond` values and zero pre-sample errors. Only the
- * structurally non-zero lags are visited (a seasonal model has a handful out of dozens).
+ * Conditional sum of squares as −2 log L up to a constant (n·log σ̂²), conditioning on the first `ncond` values
+ * and zero pre-sample errors; Infinity when not computable. Only the structurally non-zero lags are visited (a
+ * seasonal model has a handful out of dozens), and it returns a bare number: it runs thousands of times per fit.
  */
-export function cssLikelihood(
+export function cssObjective(
   w: Float64Array,
   ar: Float64Array,
   arLags: Int32Array,
@@ -44,7 +45,7 @@ export function cssLikelihood(
   maLags: Int32Array,
   mu: number,
   floor: number,
-): LikelihoodResult {
+): number {
   const n = w.length;
   const ncond = ar.length;
   const e = buffer('css', n);
@@ -65,10 +66,9 @@ export function cssLikelihood(
     sse += v * v;
   }
   const nUsed = n - ncond;
-  if (nUsed <= 0) return { objective: Infinity, sigma2: NaN, nUsed };
-  const sigma2 = Math.max(sse, floor * nUsed) / nUsed;
-  const objective = nUsed * Math.log(sigma2);
-  return { objective: Number.isFinite(objective) ? objective : Infinity, sigma2, nUsed };
+  if (nUsed <= 0) return Infinity;
+  const objective = nUsed * Math.log(Math.max(sse, floor * nUsed) / nUsed);
+  return Number.isFinite(objective) ? objective : Infinity;
 }
 
 /** Solves A x = b in place by Gaussian elimination with partial pivoting; null when singular. */

@@ -78,6 +78,26 @@ const SEASON_MUL = 2;
  * loop of every ETS fit, so it avoids allocation and string tests per step.
  */
 export function etsFilter(y: readonly number[], spec: EtsSpec, p: EtsParams, floor: number, residuals?: number[]): EtsFilterResult {
+  const state: EtsState = { l: 0, b: 0, s: new Float64Array(0), t: 0 };
+  const box = { sse: 0 };
+  const objective = runFilter(y, spec, p, floor, residuals ?? null, state, box);
+  return { objective, sse: box.sse, state };
+}
+
+/** The likelihood objective alone: what the optimiser calls thousands of times, so it allocates nothing. */
+export function etsObjective(y: readonly number[], spec: EtsSpec, p: EtsParams, floor: number): number {
+  return runFilter(y, spec, p, floor, null, null, null);
+}
+
+function runFilter(
+  y: readonly number[],
+  spec: EtsSpec,
+  p: EtsParams,
+  floor: number,
+  residuals: number[] | null,
+  stateOut: EtsState | null,
+  sseOut: { sse: number } | null,
+): number {
   const alpha = p.alpha;
   const betaRatio = p.beta / p.alpha;
   const gamma = p.gamma;
@@ -100,10 +120,14 @@ export function etsFilter(y: readonly number[], spec: EtsSpec, p: EtsParams, flo
     const sOld = seasonKind === SEASON_NONE ? 0 : s[pos];
     const q = l + phi * b;
     const mu = seasonKind === SEASON_ADD ? q + sOld : seasonKind === SEASON_MUL ? q * sOld : q;
-    if (mustBePositive && (!(mu > 0) || !(q > 0))) return { objective: Infinity, sse: Infinity, state: { l, b, s: s.slice(0, m), t } };
+    if (mustBePositive && (!(mu > 0) || !(q > 0))) {
+      if (stateOut) Object.assign(stateOut, { l, b, s: s.slice(0, m), t });
+      if (sseOut) sseOut.sse = Infinity;
+      return Infinity;
+    }
     const yt = y[t];
     const e = yt - mu;
-    if (residuals) residuals.push(e);
+    if (residuals !== null) residuals.push(e);
     if (multiplicativeError) {
       const r = e / mu;
       sse += r * r;
@@ -126,8 +150,9 @@ export function etsFilter(y: readonly number[], spec: EtsSpec, p: EtsParams, flo
   const sseFloored = Math.max(sse, floor * n);
   const objective = n * Math.log(sseFloored / n) + 2 * logMu;
   // The state is copied out of the shared buffer only when someone will keep it.
-  const state = { l, b, s: residuals ? s.slice(0, m) : s, t: n };
-  return { objective: Number.isFinite(objective) ? objective : Infinity, sse, state };
+  if (stateOut) Object.assign(stateOut, { l, b, s: s.slice(0, m), t: n });
+  if (sseOut) sseOut.sse = sse;
+  return Number.isFinite(objective) ? objective : Infinity;
 }
 
 /** Point forecasts from a final state (the conditional mean for the linear classes). */

@@ -1,4 +1,4 @@
-import { etsFilter, etsLabel, type EtsParams, type EtsSpec, type EtsState } from './ets-core.ts';
+import { etsFilter, etsLabel, etsObjective, type EtsParams, type EtsSpec, type EtsState } from './ets-core.ts';
 import { logistic, logit, minimizeFromStarts } from './nelder-mead.ts';
 import { decompose } from './seasonal-decomposition.ts';
 import { mean, scaleOf, variance } from './series-checks.ts';
@@ -137,7 +137,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, warm?: EtsParams, se
   const layout = layoutFor(y, spec, init, warm);
   const scale = scaleOf(y);
   const floor = spec.error === 'M' ? 1e-20 : (1e-10 * scale) ** 2;
-  const objective = (u: ArrayLike<number>) => etsFilter(y, spec, layout.decode(u), floor).objective;
+  const objective = (u: ArrayLike<number>) => etsObjective(y, spec, layout.decode(u), floor);
   // Several starts are screened by their objective and the simplex runs from the best: the smoothing
   // likelihood is often multimodal (α near 0 versus near 1), and screening is far cheaper than full runs.
   const screened = layout.starts.map((u) => ({ u, v: objective(u) })).sort((a, b) => a.v - b.v);
