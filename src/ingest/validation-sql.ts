@@ -180,6 +180,7 @@ export function buildValidationSql(mapping: HeaderMapping): ValidationSql {
   // reasons are computed here, once, and the checks below only read them.
   const l2 = parts.map((p) => `${p.parse} AS n_${p.field.name}`);
   const errors: { field: string; expr: string }[] = [];
+  const references: { field: string; expr: string }[] = [];
   const joins: string[] = [];
   for (const p of parts) {
     const name = p.field.name;
@@ -190,10 +191,11 @@ export function buildValidationSql(mapping: HeaderMapping): ValidationSql {
       const ref = referenceTarget[p.field.references];
       const alias = `ref_${name}`;
       joins.push(`LEFT JOIN ${ref.table} ${alias} ON ${alias}.${ref.key} = l2.n_${name}`);
-      errors.push({ field: name, expr: `CASE WHEN l2.n_${name} IS NOT NULL AND ${alias}.${ref.key} IS NULL THEN '${ref.reason}' END` });
+      references.push({ field: name, expr: `CASE WHEN l2.n_${name} IS NOT NULL AND ${alias}.${ref.key} IS NULL THEN '${ref.reason}' END` });
     }
   }
-  errors.push(...crossFieldChecks(entity, new Set(mapped.keys())));
+  // A row's own values are judged before its references: the clerk fixes what is wrong in the row first.
+  errors.push(...crossFieldChecks(entity, new Set(mapped.keys())), ...references);
 
   const repairs = parts.map((p) => qualify(p.repair)).filter((r) => r !== 'NULL');
   const outFields = [
