@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs takes over a second to load; only the paths that write or read XLSX pay for it. */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { ProjectionReport, ScenarioResult } from './projection-report.ts';
 
 /** Every leaf of a resolved scenario as `path → value`, so an assumption table can list them all. */
@@ -77,7 +80,7 @@ function addSensitivity(sheet: ExcelJS.Worksheet, s: ScenarioResult): void {
 
 /** The same report as a workbook: comparison, yearly rows, sensitivity, assumptions (one column per scenario), notes. */
 export async function reportToXlsx(report: ProjectionReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'renshe';
   const summary = wb.addWorksheet('对比 Summary');
   const comparison = comparisonRows(report);

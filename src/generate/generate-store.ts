@@ -4,7 +4,10 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs takes over a second to load; only the paths that write or read XLSX pay for it. */
+const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../platform/errors.ts';
 import { entities, entityOf } from '../model/entities.ts';
 import type { FieldDef } from '../model/field-types.ts';
@@ -140,7 +143,7 @@ class FileSink implements RowSink {
 
 /** Small tables as a spreadsheet: amounts as numbers, everything else (IDs, dates, codes) as text. */
 async function writeXlsx(path: string, fields: FieldDef[], rows: string[][], createdAt: Date): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'renshe';
   wb.created = createdAt;
   wb.modified = createdAt;

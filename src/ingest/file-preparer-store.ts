@@ -6,7 +6,10 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs takes over a second to load; only the paths that write or read XLSX pay for it. */
+const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../platform/errors.ts';
 import { csvField, detectEncoding, detectFormat, parseCsvHeader, type SourceFormat, type TextEncoding } from './source-format.ts';
 
@@ -117,7 +120,8 @@ function cellText(value: ExcelJS.CellValue): string {
 async function xlsxToCsv(path: string, out: string): Promise<string[]> {
   const writer = createWriteStream(out);
   let headers: string[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  const Excel = await loadExcel();
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
   for await (const sheet of reader) {
     let width = 0;
     for await (const row of sheet) {
