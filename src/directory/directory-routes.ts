@@ -21,7 +21,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: ServerDeps):
     const principal = requirePermission(request, 'person:read');
     const q = personQuery.parse(request.query);
     const unmasked = wantsUnmasked(principal, q.unmask === 'true');
-    const result = await searchPersons(deps.db, q);
+    const result = await searchPersons(deps.db, { ...q, allowedRegions: principal.regions });
     await recordAccess(deps.db, principal, { action: 'search', resource: 'person', subject: q.q ?? null, unmasked, rowsReturned: result.rows.length }, deps.clock);
     return {
       total: result.total,
@@ -38,8 +38,8 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: ServerDeps):
     if (!id) throw new AppError('NOT_FOUND', { zh: '链接已失效，请重新查询', en: 'This link has expired; search again' });
     const { unmask } = z.object({ unmask: z.enum(['true', 'false']).optional() }).parse(request.query);
     const unmasked = wantsUnmasked(principal, unmask === 'true');
-    const person = await getPerson(deps.db, id.toUpperCase());
-    if (!person) throw new AppError('NOT_FOUND', { zh: '未找到该人员', en: 'No such person' });
+    const person = await getPerson(deps.db, id.toUpperCase(), principal.regions);
+    if (!person) throw new AppError('NOT_FOUND', { zh: '未找到该人员（或不在您的管辖地区）', en: 'No such person (or outside your regions)' });
     const records = await getPersonRecords(deps.db, id.toUpperCase());
     await recordAccess(deps.db, principal, { action: 'view', resource: 'person', subject: id.toUpperCase(), unmasked, rowsReturned: 1 }, deps.clock);
     return { masked: !unmasked, person: { ...maskFields(person, personal, !unmasked), age: ageAt(String(person.birthDate), today()) }, ...records };

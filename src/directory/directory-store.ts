@@ -3,6 +3,8 @@ import type { Database } from '../platform/database.ts';
 export interface PersonSearch {
   q?: string;
   region?: string;
+  /** The caller's own region limit (GB/T 2260 codes, any level); empty means all regions. */
+  allowedRegions: string[];
   limit: number;
   offset: number;
 }
@@ -11,8 +13,9 @@ export interface PersonSearch {
 export async function searchPersons(db: Database, s: PersonSearch): Promise<{ total: number; rows: Record<string, unknown>[] }> {
   const q = s.q?.trim().toUpperCase() || null;
   const where = `WHERE ($q IS NULL OR (CASE WHEN regexp_full_match($q, '[0-9X]{6,18}') THEN p.id_number LIKE $q || '%' ELSE p.name LIKE $q || '%' END))
-    AND ($region IS NULL OR p.hukou_region LIKE $region || '%' OR p.residence_region LIKE $region || '%')`;
-  const params = { q, region: s.region?.replace(/0+$/, '') || null };
+    AND ($region IS NULL OR p.hukou_region LIKE $region || '%' OR p.residence_region LIKE $region || '%')
+    AND ${regionScope}`;
+  const params = { q, region: s.region?.replace(/0+$/, '') || null, allowed: scopeParam(s.allowedRegions) };
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*) AS total FROM person p ${where}`, params);
   const rows = await db.query(
     `SELECT p.id_number AS "idNumber", p.name, p.sex, p.birth_date AS "birthDate", p.hukou_region AS "hukouRegion",
@@ -24,14 +27,22 @@ export async function searchPersons(db: Database, s: PersonSearch): Promise<{ to
   return { total, rows };
 }
 
-export async function getPerson(db: Database, id: string): Promise<Record<string, unknown> | null> {
+/** A person is in scope when their household registration or residence lies in one of the allowed regions. */
+const regionScope = `($allowed = '' OR EXISTS (SELECT 1 FROM unnest(string_split($allowed, ',')) AS a(prefix)
+  WHERE p.hukou_region LIKE a.prefix || '%' OR p.residence_region LIKE a.prefix || '%'))`;
+
+function scopeParam(regions: string[]): string {
+  return regions.map((r) => r.replace(/(00)+$/, '')).filter((r) => /^\d{2,6}$/.test(r)).join(',');
+}
+
+export async function getPerson(db: Database, id: string, allowedRegions: string[]): Promise<Record<string, unknown> | null> {
   const rows = await db.query(
     `SELECT p.id_number AS "idNumber", p.name, p.sex, p.birth_date AS "birthDate", p.hukou_region AS "hukouRegion",
             r.name AS "hukouRegionName", p.hukou_type AS "hukouType", p.residence_region AS "residenceRegion", p.phone,
             p.education, p.disability, p.death_date AS "deathDate", p.demobilised_officer AS "demobilisedOfficer",
             p.household_id AS "householdId", p.graduation_year AS "graduationYear"
-     FROM person p LEFT JOIN ref_region r ON r.code = p.hukou_region WHERE p.id_number = $id`,
-    { id },
+     FROM person p LEFT JOIN ref_region r ON r.code = p.hukou_region WHERE p.id_number = $id AND ${regionScope}`,
+    { id, allowed: scopeParam(allowedRegions) },
   );
   return rows[0] ?? null;
 }

@@ -6,7 +6,7 @@ import { aTempDb, sharedDataDir } from '../support/temp-db.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { readConfig } from '../../src/platform/config.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { seedDemoUsers } from '../../src/auth/auth-store.ts';
+import { seedDemoUsers, upsertUser } from '../../src/auth/auth-store.ts';
 import { ingestFiles } from '../../src/ingest/ingest-store.ts';
 import { loadReferenceTables } from '../../src/reference/reference-store.ts';
 import { makeIdNumber } from '../../src/identity/id-number.ts';
@@ -29,7 +29,9 @@ describe('HTTP access control, masking and audit', () => {
     await ingestFiles(t.db, [file], { actor: 'test', clock });
     await seedDemoUsers(t.db, clock);
     app = await buildApp({ config: readConfig({}, { dbPath: t.path, sharedDataDir }), db: t.db, clock });
-    for (const user of ['admin', 'analyst', 'auditor', 'caseworker']) {
+    await upsertUser(t.db, { username: 'beijing', role: 'caseworker', password: 'beijing123', regions: ['110000'] }, clock);
+    await upsertUser(t.db, { username: 'chengdu', role: 'caseworker', password: 'chengdu123', regions: ['510100'] }, clock);
+    for (const user of ['admin', 'analyst', 'auditor', 'caseworker', 'beijing', 'chengdu']) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user, password: `${user}123` } });
       expect(res.statusCode).toBe(200);
       tokens[user] = res.json().token;
@@ -74,6 +76,13 @@ describe('HTTP access control, masking and audit', () => {
     expect(rows).toEqual([expect.objectContaining({ actor: 'caseworker', subject: id, unmasked: true })]);
     const all = await get('/api/audit', 'auditor');
     expect(all.json().total).toBeGreaterThanOrEqual(4);
+  });
+
+  it('limits a region-scoped user to persons of their regions', async () => {
+    expect((await get('/api/persons', 'beijing')).json().total).toBe(0);
+    expect((await get(`/api/persons/${id}`, 'beijing')).statusCode).toBe(404);
+    expect((await get('/api/persons', 'chengdu')).json().total).toBe(1);
+    expect((await get(`/api/persons/${id}`, 'chengdu')).statusCode).toBe(200);
   });
 
   it('serves aggregates without personal data to any role', async () => {
