@@ -178,8 +178,12 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
 
   options.onPhase?.(source.file, 'validating');
   const sql = buildValidationSql(mapping);
+  // Each step's input is dropped as soon as the next exists: a 50-million-row file must not be held five times.
+  await tx.run(`DROP TABLE stg_raw`);
   for (const statement of sql.createNormalised) await tx.run(statement);
+  await tx.run(`DROP TABLE norm0`);
   await tx.run(sql.createChecked);
+  await tx.run(`DROP TABLE norm`);
   await tx.run(sql.createDuplicates);
   await tx.run(`UPDATE chk SET reasons = [dup.reason], reason_fields = [NULL] FROM dup WHERE chk.row_no = dup.row_no`);
   const [check] = await tx.query<{ staged: number; checked: number }>(`SELECT (SELECT count(*) FROM stg) AS staged, (SELECT count(*) FROM chk) AS checked`);
