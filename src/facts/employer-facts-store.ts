@@ -1,9 +1,9 @@
-import { calendarCte } from './person-facts-store.ts';
+import { calendarCte } from './contribution-groups-store.ts';
 import { gradeCOutcomes, penaltyOutcomes } from './employer-facts.ts';
 
 /**
- * Set-based SQL for `employer_fact`: blocks aggregated by credit_code and joined to `employer`. Bound
- * parameter: $as_of. Column names come from the fact catalogue (checked by a test).
+ * Set-based SQL for `employer_fact`: blocks aggregated by credit_code (contributions through the shared
+ * `fact_contribution_group`) and joined to `employer`. Bound parameter: $as_of. Column names come from the fact catalogue (checked by a test).
  */
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 const openAt = (at: string) => `(e.start_date <= ${at} AND (e.end_date IS NULL OR e.end_date >= ${at}))`;
@@ -15,17 +15,16 @@ const staffCte = `staff AS (
   FROM employment e, cal GROUP BY e.credit_code
 )`;
 
-const due12 = `(c.period BETWEEN cal.m12 AND cal.m AND c.due_date <= cal.a)`;
-const arrears = `(c.due_date <= cal.a AND (c.paid_date IS NULL OR c.paid_date > cal.a))`;
+/** Contribution figures come from the shared per-person-employer-region groups, not a second pass. */
 const paymentsCte = `payments AS (
-  SELECT c.credit_code,
-    count(*) FILTER (WHERE c.scheme = '110' AND c.period = cal.m2) AS insured_persons,
-    count(*) FILTER (WHERE ${due12} AND c.paid_date IS NOT NULL AND c.paid_date <= c.due_date) AS on_time_12m,
-    count(*) FILTER (WHERE ${due12}) AS due_12m,
-    sum(c.employer_amount + c.personal_amount) FILTER (WHERE ${arrears}) AS arrears_amount,
-    count(DISTINCT c.id_number) FILTER (WHERE ${arrears}) AS arrears_persons,
-    count(DISTINCT c.period) FILTER (WHERE ${arrears}) AS arrears_months
-  FROM contribution c, cal WHERE c.credit_code IS NOT NULL GROUP BY c.credit_code
+  SELECT g.credit_code,
+    count(DISTINCT g.id_number) FILTER (WHERE g.due_110_m2) AS insured_persons,
+    sum(g.on_time_12m) AS on_time_12m,
+    sum(g.due_12m) AS due_12m,
+    sum(g.owed_amount) AS arrears_amount,
+    count(DISTINCT g.id_number) FILTER (WHERE g.owed_amount IS NOT NULL) AS arrears_persons,
+    len(list_distinct(flatten(list(g.owed_periods)))) AS arrears_months
+  FROM fact_contribution_group g WHERE g.credit_code IS NOT NULL GROUP BY g.credit_code
 )`;
 
 const filedWithin = (col: string, lower: string) => `(${col} > cal.${lower} AND ${col} <= cal.a)`;
@@ -59,8 +58,7 @@ const relationsCte = `disputes AS (
 
 const int = (expr: string) => `CAST(coalesce(${expr}, 0) AS INTEGER)`;
 
-export const employerFactSql = `CREATE OR REPLACE TABLE employer_fact AS
-WITH ${[calendarCte, staffCte, paymentsCte, relationsCte].join(',\n')}
+export const employerFactSelect = `WITH ${[calendarCte, staffCte, paymentsCte, relationsCte].join(',\n')}
 SELECT r.credit_code, r.industry, r.ownership, r.size, r.region, r.registered_date,
   date_sub('year', r.registered_date, cal.a) AS company_age_years,
   r.registered_date <= cal.a AND (r.deregistered_date IS NULL OR r.deregistered_date > cal.a) AS active,

@@ -1,8 +1,9 @@
-import type { Database } from '../platform/database.ts';
+import type { Database, SqlValue } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { personFactSql } from './person-facts-store.ts';
-import { employerFactSql } from './employer-facts-store.ts';
-import { subjectKey, type FactSubject } from './fact-catalogue.ts';
+import { personFactSelect } from './person-facts-store.ts';
+import { employerFactSelect } from './employer-facts-store.ts';
+import { contributionGroupsSql } from './contribution-groups-store.ts';
+import { factCatalogue, subjectKey, type FactSubject } from './fact-catalogue.ts';
 
 export interface FactBuildOptions {
   /** As-of date, YYYY-MM-DD. */
@@ -30,23 +31,72 @@ export function checkAsOf(asOf: string): string {
   return asOf;
 }
 
-/** Recomputes `person_fact` and `employer_fact` as of a date (replacing the previous ones). */
-export async function buildFacts(db: Database, options: FactBuildOptions): Promise<FactBuildResult> {
-  const asOf = checkAsOf(options.asOf);
-  const city = options.city ?? null;
+function checkCity(city: string | null): string | null {
   if (city !== null && !/^\d{4}$/.test(city)) {
     throw new AppError('INPUT_INVALID', { zh: `城市代码“${city}”无效，应为 4 位数字（如 5101）。`, en: `City "${city}" is invalid; give four digits such as 5101.` });
   }
-  const t0 = performance.now();
-  await db.run(personFactSql, { as_of: asOf, city });
-  const t1 = performance.now();
-  await db.run(employerFactSql, { as_of: asOf });
-  const t2 = performance.now();
+  return city;
+}
+
+export const factTable: Record<FactSubject, string> = { person: 'person_fact', employer: 'employer_fact' };
+
+/**
+ * The facts of each subject as a SELECT with its parameters, for callers that store them with more columns
+ * (the tag build). Call `prepareFactInputs` first and `dropFactInputs` after, on the same connection.
+ */
+export function factSelect(subject: FactSubject, options: FactBuildOptions): { sql: string; params: Record<string, SqlValue> } {
+  const asOf = checkAsOf(options.asOf);
+  return subject === 'person'
+    ? { sql: personFactSelect, params: { as_of: asOf, city: checkCity(options.city ?? null) } }
+    : { sql: employerFactSelect, params: { as_of: asOf } };
+}
+
+/** The one pass over contributions both subjects' facts read (a temporary table on this connection). */
+export async function prepareFactInputs(db: Database, asOf: string): Promise<void> {
+  await db.run(contributionGroupsSql, { as_of: checkAsOf(asOf) });
+}
+
+export async function dropFactInputs(db: Database): Promise<void> {
+  await db.run(`DROP TABLE IF EXISTS fact_contribution_group`);
+}
+
+/** Creates or replaces `name` as a table or a view, whichever kind the name had before. */
+export async function replaceRelation(db: Database, name: string, kind: 'table' | 'view', select: string, params: Record<string, SqlValue> = {}): Promise<void> {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`bad relation name ${name}`);
+  const [existing] = await db.query<{ t: string }>(`SELECT table_type AS t FROM information_schema.tables WHERE table_name = $n`, { n: name });
+  if (existing) await db.run(existing.t === 'VIEW' ? `DROP VIEW ${name}` : `DROP TABLE ${name}`);
+  await db.run(`CREATE ${kind === 'table' ? 'TABLE' : 'VIEW'} ${name} AS ${select}`, params);
+}
+
+/** A view of only the catalogue's fact columns over a wider table that also holds them (e.g. `person_tag`). */
+export async function exposeFactsOf(db: Database, subject: FactSubject, wideTable: string): Promise<void> {
+  const columns = [subjectKey[subject], ...factCatalogue[subject].map((f) => f.code)].map((c) => `"${c}"`).join(', ');
+  await replaceRelation(db, factTable[subject], 'view', `SELECT ${columns} FROM ${wideTable}`);
+}
+
+/** Notes the as-of date and row counts of the facts now in the store. */
+export async function recordFactState(db: Database, asOf: string): Promise<{ persons: number; employers: number }> {
   await db.run(`CREATE TABLE IF NOT EXISTS fact_state (subject VARCHAR PRIMARY KEY, as_of DATE NOT NULL, rows BIGINT NOT NULL)`);
   const [{ persons }] = await db.query<{ persons: number }>(`SELECT count(*) AS persons FROM person_fact`);
   const [{ employers }] = await db.query<{ employers: number }>(`SELECT count(*) AS employers FROM employer_fact`);
   await db.run(`INSERT OR REPLACE INTO fact_state VALUES ('person', $as_of::DATE, $p), ('employer', $as_of::DATE, $e)`, { as_of: asOf, p: persons, e: employers });
-  return { asOf, persons, employers, elapsedMs: { person: Math.round(t1 - t0), employer: Math.round(t2 - t1) } };
+  return { persons, employers };
+}
+
+/** Recomputes `person_fact` and `employer_fact` as of a date (replacing the previous ones). */
+export async function buildFacts(db: Database, options: FactBuildOptions): Promise<FactBuildResult> {
+  const asOf = checkAsOf(options.asOf);
+  const t0 = performance.now();
+  await prepareFactInputs(db, asOf);
+  const person = factSelect('person', options);
+  await replaceRelation(db, 'person_fact', 'table', person.sql, person.params);
+  const t1 = performance.now();
+  const employer = factSelect('employer', options);
+  await replaceRelation(db, 'employer_fact', 'table', employer.sql, employer.params);
+  await dropFactInputs(db);
+  const t2 = performance.now();
+  const counts = await recordFactState(db, asOf);
+  return { asOf, ...counts, elapsedMs: { person: Math.round(t1 - t0), employer: Math.round(t2 - t1) } };
 }
 
 /** The as-of date of the facts now in the store, or null before the first build. */
@@ -59,16 +109,14 @@ export async function readFactsAsOf(db: Database): Promise<string | null> {
 
 /** One subject's fact row (every catalogue column), or null when the subject is unknown. */
 export async function readFactRow(db: Database, subject: FactSubject, key: string): Promise<Record<string, unknown> | null> {
-  const table = subject === 'person' ? 'person_fact' : 'employer_fact';
-  const rows = await db.query(`SELECT * FROM ${table} WHERE ${subjectKey[subject]} = $key`, { key });
+  const rows = await db.query(`SELECT * FROM ${factTable[subject]} WHERE ${subjectKey[subject]} = $key`, { key });
   return rows[0] ?? null;
 }
 
-/** Column names and DuckDB types of a built fact table (for the catalogue consistency test and docs). */
+/** Column names and DuckDB types of the built facts (for the catalogue consistency test and docs). */
 export async function readFactColumns(db: Database, subject: FactSubject): Promise<{ name: string; type: string }[]> {
-  const table = subject === 'person' ? 'person_fact' : 'employer_fact';
   return db.query<{ name: string; type: string }>(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position`,
-    { t: table },
+    { t: factTable[subject] },
   );
 }

@@ -1,80 +1,45 @@
 import { contributionWindows, monthlySchemes } from './person-facts.ts';
+import { calendarCte, maskSchemes, windowMask } from './contribution-groups-store.ts';
 
 /**
- * Set-based SQL for `person_fact`: each block aggregates one person-keyed table with GROUP BY id_number, and
- * the final SELECT joins them to `person`. No correlated subqueries and no row loops, so the same statement can
+ * Set-based SQL for `person_fact`: each block aggregates one person-keyed table (contributions through the
+ * pre-grouped `fact_contribution_group`) with GROUP BY id_number, and the final SELECT joins them to `person`. No correlated subqueries and no row loops, so the same statement can
  * run sharded by person on a distributed engine. Bound parameters: $as_of (DATE text), $city (4-digit prefix or
  * NULL). Column names all come from the fact catalogue (checked by a test).
  */
-export const calendarCte = `cal AS (
-  SELECT a, m,
-    CAST(m - INTERVAL 1 MONTH AS DATE) AS m2, CAST(m - INTERVAL 2 MONTH AS DATE) AS m3,
-    CAST(m - INTERVAL 11 MONTH AS DATE) AS m12, CAST(m - INTERVAL 23 MONTH AS DATE) AS m24,
-    CAST(m - INTERVAL 35 MONTH AS DATE) AS m36,
-    CAST(a - INTERVAL 6 MONTH AS DATE) AS a6, CAST(a - INTERVAL 12 MONTH AS DATE) AS a12,
-    CAST(a - INTERVAL 24 MONTH AS DATE) AS a24, CAST(a - INTERVAL 36 MONTH AS DATE) AS a36,
-    make_date(year(a) - 1, 1, 1) AS prev_year_start, make_date(year(a) - 1, 12, 31) AS prev_year_end
-  FROM (SELECT CAST($as_of AS DATE) AS a, CAST(date_trunc('month', CAST($as_of AS DATE)) AS DATE) AS m)
-)`;
-
 /** This city: the build option, or the prefecture where most employers are registered. */
 const homeCte = `home AS (
   SELECT coalesce(CAST($city AS VARCHAR),
     (SELECT substr(region, 1, 4) FROM employer WHERE region IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)) AS city
 )`;
 
-const paid = `(c.paid_date IS NOT NULL AND c.paid_date <= cal.a)`;
-const arrears = `(c.due_date <= cal.a AND (c.paid_date IS NULL OR c.paid_date > cal.a))`;
-const within = (w: number) => `c.period BETWEEN cal.m${w} AND cal.m`;
-const employeeScheme = `c.scheme IN ('110', '310', '210', '410', '510')`;
-
-const schemeMonthColumns = monthlySchemes
-  .flatMap((s) => contributionWindows.map((w) => `count(*) FILTER (WHERE c.scheme = '${s.code}' AND ${paid} AND ${within(w)}) AS contrib_months_${w}m_${s.code}`))
-  .join(',\n    ');
-
-/** Bit i of a month mask is the month i months before the as-of month (i < 36): distinct months without DISTINCT. */
-const monthBit = `(CAST(1 AS BIGINT) << CAST(least(greatest(date_diff('month', c.period, cal.m), 0), 62) AS INTEGER))`;
 
 const contributionCte = `contrib AS (
-  SELECT c.id_number,
-    ${schemeMonthColumns},
-    bit_or(${monthBit}) FILTER (WHERE ${paid} AND ${within(36)}) AS paid_mask,
-    bit_or(${monthBit}) FILTER (WHERE ${paid} AND ${within(36)} AND ${employeeScheme}) AS employee_mask,
-    min(c.period) FILTER (WHERE ${paid} AND ${within(36)} AND ${employeeScheme}) AS employee_first_36m,
-    max(c.period) FILTER (WHERE ${paid} AND ${within(36)} AND ${employeeScheme}) AS employee_last_36m,
-    bool_or(c.scheme = '170' AND ${paid} AND ${within(12)}) AS resident_pension_paid_12m,
-    bool_or(c.scheme = '390' AND ${paid} AND ${within(12)}) AS resident_medical_paid_12m,
-    count(DISTINCT c.period) FILTER (WHERE ${arrears}) AS arrears_months,
-    sum(c.employer_amount + c.personal_amount) FILTER (WHERE ${arrears}) AS arrears_amount,
-    max(c.period) FILTER (WHERE ${paid}) AS last_paid_period,
-    count(*) FILTER (WHERE c.payment_type = 'back_payment' AND c.paid_date > cal.a12 AND c.paid_date <= cal.a) AS back_payments_12m
-  FROM contribution c, cal
-  GROUP BY c.id_number
-), regions24 AS (
-  SELECT id_number, count(*) AS distinct_regions_24m
-  FROM (SELECT DISTINCT c.id_number, c.region FROM contribution c, cal WHERE ${within(24)})
-  GROUP BY id_number
+  SELECT id_number,
+    ${[...maskSchemes.map((s) => `mask_${s}`), 'mask_employee', 'mask_all'].map((m) => `bit_or(${m}) AS ${m}`).join(', ')},
+    count(DISTINCT region) FILTER (WHERE in24) AS distinct_regions_24m,
+    max(last_paid_period) AS last_paid_period,
+    sum(back_payments_12m) AS back_payments_12m,
+    len(list_distinct(flatten(list(owed_periods)))) AS arrears_months,
+    sum(owed_amount) AS arrears_amount
+  FROM fact_contribution_group GROUP BY id_number
 )`;
 
 const employersCte = `employers24 AS (
   SELECT id_number, count(DISTINCT credit_code) AS distinct_employers_24m FROM (
-    SELECT c.id_number, c.credit_code FROM contribution c, cal
-    WHERE c.credit_code IS NOT NULL AND ${within(24)}
-    UNION
+    SELECT id_number, credit_code FROM fact_contribution_group WHERE in24 AND credit_code IS NOT NULL
+    UNION ALL
     SELECT e.id_number, e.credit_code FROM employment e, cal
     WHERE e.start_date <= cal.a AND (e.end_date IS NULL OR e.end_date >= cal.a24)
   ) GROUP BY id_number
 )`;
 
-const enrolmentCte = `enrol_latest AS (
-  SELECT n.id_number, n.scheme, arg_max(n.status, n.effective_date) AS status,
-    arg_max(coalesce(n.flexible, false), n.effective_date) AS flexible
-  FROM enrolment n, cal WHERE n.effective_date <= cal.a GROUP BY n.id_number, n.scheme
-), enrol AS (
-  SELECT id_number,
-    ${['110', '170', '310', '390', '210', '410'].map((s) => `bool_or(scheme = '${s}' AND status = 'active') AS insured_${s}`).join(',\n    ')},
-    bool_or(status = 'active' AND flexible) AS flexible_worker
-  FROM enrol_latest GROUP BY id_number
+/** Per scheme, the latest status row as one small integer (0 not active, 1 active, 2 active and flexible). */
+const enrolmentStates = ['110', '170', '310', '390', '210', '410', '510'] as const;
+const enrolmentCte = `enrol AS (
+  SELECT n.id_number,
+    ${enrolmentStates.map((s) => `arg_max(CASE WHEN n.status = 'active' THEN CASE WHEN n.flexible THEN 2 ELSE 1 END ELSE 0 END, n.effective_date) FILTER (WHERE n.scheme = '${s}') AS state_${s}`).join(',\n    ')}
+  FROM enrolment n, cal WHERE n.effective_date <= cal.a GROUP BY n.id_number
 )`;
 
 const openSpell = `(e.start_date <= cal.a AND (e.end_date IS NULL OR e.end_date >= cal.a))`;
@@ -177,23 +142,23 @@ const finalSelect = `SELECT p.id_number,
   h.members AS household_members,
   pa.id_number IS NOT NULL AS parent_of_newborn_12m,
   pa.id_number IS NOT NULL OR coalesce(hb.newborns, 0) - CASE WHEN p.birth_date > cal.a12 THEN 1 ELSE 0 END > 0 AS household_newborn_12m,
-  ${monthlySchemes.flatMap((s) => contributionWindows.map((w) => `${int(`c.contrib_months_${w}m_${s.code}`)} AS contrib_months_${w}m_${s.code}`)).join(', ')},
-  ${int('bit_count(c.paid_mask & 4095)')} AS contrib_months_12m,
-  ${int('bit_count(c.paid_mask)')} AS contrib_months_36m,
-  ${int(`date_diff('month', c.employee_first_36m, c.employee_last_36m) + 1 - bit_count(c.employee_mask)`)} AS contrib_gap_months_36m,
-  coalesce(c.resident_pension_paid_12m, false) AS resident_pension_paid_12m,
-  coalesce(c.resident_medical_paid_12m, false) AS resident_medical_paid_12m,
+  ${monthlySchemes.flatMap((s) => contributionWindows.map((w) => `${int(`bit_count(c.mask_${s.code} & ${windowMask(w)})`)} AS contrib_months_${w}m_${s.code}`)).join(',\n  ')},
+  ${int(`bit_count(c.mask_all & ${windowMask(12)})`)} AS contrib_months_12m,
+  ${int('bit_count(c.mask_all)')} AS contrib_months_36m,
+  ${int(`CASE WHEN c.mask_employee > 0 THEN CAST(floor(log2(c.mask_employee)) AS INTEGER) - bit_count((c.mask_employee & -c.mask_employee) - 1) + 1 - bit_count(c.mask_employee) END`)} AS contrib_gap_months_36m,
+  coalesce(c.mask_170 & ${windowMask(12)} > 0, false) AS resident_pension_paid_12m,
+  coalesce(c.mask_390 & ${windowMask(12)} > 0, false) AS resident_medical_paid_12m,
   ${int('e24.distinct_employers_24m')} AS distinct_employers_24m,
-  ${int('r24.distinct_regions_24m')} AS distinct_regions_24m,
+  ${int('c.distinct_regions_24m')} AS distinct_regions_24m,
   ${int('c.arrears_months')} AS arrears_months,
   ${money('c.arrears_amount')} AS arrears_amount,
   c.last_paid_period,
   date_diff('month', c.last_paid_period, cal.m) AS months_since_last_contribution,
   ${int('c.back_payments_12m')} AS back_payments_12m,
-  ${['110', '170', '310', '390', '210', '410'].map((s) => `coalesce(n.insured_${s}, false) AS insured_${s}`).join(', ')},
-  coalesce(n.insured_110 OR n.insured_170, false) AS pension_insured,
-  coalesce(n.insured_310 OR n.insured_390, false) AS medical_insured,
-  coalesce(n.flexible_worker, false) AS flexible_worker,
+  ${['110', '170', '310', '390', '210', '410'].map((s) => `coalesce(n.state_${s} > 0, false) AS insured_${s}`).join(', ')},
+  coalesce(n.state_110 > 0 OR n.state_170 > 0, false) AS pension_insured,
+  coalesce(n.state_310 > 0 OR n.state_390 > 0, false) AS medical_insured,
+  coalesce(${enrolmentStates.map((s) => `n.state_${s} = 2`).join(' OR ')}, false) AS flexible_worker,
   coalesce(j.employed, false) AS employed,
   CASE WHEN j.employed THEN 'employed' WHEN b.pension_drawn THEN 'retired'
        WHEN s.registered_unemployed THEN 'unemployed' ELSE 'other' END AS employment_status,
@@ -226,7 +191,6 @@ LEFT JOIN deaths dr ON dr.id_number = p.id_number
 LEFT JOIN parents pa ON pa.id_number = p.id_number
 LEFT JOIN household_births hb ON hb.household_id = p.household_id
 LEFT JOIN contrib c ON c.id_number = p.id_number
-LEFT JOIN regions24 r24 ON r24.id_number = p.id_number
 LEFT JOIN employers24 e24 ON e24.id_number = p.id_number
 LEFT JOIN enrol n ON n.id_number = p.id_number
 LEFT JOIN job j ON j.id_number = p.id_number
@@ -241,6 +205,6 @@ LEFT JOIN disputes dp ON dp.id_number = p.id_number
 LEFT JOIN complaints wc ON wc.id_number = p.id_number
 WHERE p.birth_date <= cal.a`;
 
-export const personFactSql = `CREATE OR REPLACE TABLE person_fact AS
-WITH ${[calendarCte, homeCte, contributionCte, employersCte, enrolmentCte, jobCte, businessCte, seekerCte, benefitCte, skillsCte, medicalCte, relationsCte, familyCte].join(',\n')}
+/** The person facts as a SELECT (no table): `buildFacts` stores it, the tag build wraps it with the tags. */
+export const personFactSelect = `WITH ${[calendarCte, homeCte, contributionCte, employersCte, enrolmentCte, jobCte, businessCte, seekerCte, benefitCte, skillsCte, medicalCte, relationsCte, familyCte].join(',\n')}
 ${finalSelect}`;
