@@ -30,15 +30,24 @@ export async function prepareSegment(db: Database, catalogue: TagCatalogue, spec
     const text = describeProblems(result.problems);
     throw new AppError('RULE_INVALID', { zh: `分群条件有误：${text.zh}`, en: `The segment is invalid: ${text.en}` }, { details: result.problems });
   }
-  if (result.segment.tags.length) {
-    const built = await db.query<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'person_tag'`);
-    const have = new Set(built.map((b) => b.c));
-    const missing = result.segment.tags.filter((t) => !have.has(tagColumn(t)));
+  return { basis, segment: result.segment };
+}
+
+/**
+ * Runs a segment query; a tag added to the catalogue after the last build has no column yet, which the
+ * database reports as an unknown column: say so in the user's terms instead.
+ */
+async function querySegment<T>(db: Database, segment: CompiledSegment, sql: string, params: Record<string, SqlValue>): Promise<T[]> {
+  try {
+    return await db.query<T>(sql, params);
+  } catch (e) {
+    const text = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
+    const missing = segment.tags.filter((t) => text.includes(`"${tagColumn(t)}"`));
     if (missing.length) {
       throw new AppError('CONFLICT', { zh: `标签 ${missing.join('、')} 尚未构建，请运行 renshe tags build。`, en: `Tag(s) ${missing.join(', ')} not built yet; run renshe tags build.` });
     }
+    throw e;
   }
-  return { basis, segment: result.segment };
 }
 
 export interface SegmentCount extends SegmentBasis {
@@ -49,7 +58,7 @@ export interface SegmentCount extends SegmentBasis {
 export async function countSegment(db: Database, catalogue: TagCatalogue, spec: SegmentSpec): Promise<SegmentCount> {
   const { basis, segment } = await prepareSegment(db, catalogue, spec);
   const t0 = performance.now();
-  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM person_tag f WHERE ${segment.where}`, segment.params);
+  const [{ n }] = await querySegment<{ n: number }>(db, segment, `SELECT count(*) AS n FROM person_tag f WHERE ${segment.where}`, segment.params);
   return { count: n, elapsedMs: Math.round((performance.now() - t0) * 10) / 10, ...basis };
 }
 
@@ -65,7 +74,9 @@ const ageBandSql = `CASE ${ageBands.map((b) => `WHEN f.age BETWEEN ${b.lo} AND $
 export async function breakdownSegment(db: Database, catalogue: TagCatalogue, spec: SegmentSpec): Promise<Breakdowns & SegmentCount> {
   const { basis, segment } = await prepareSegment(db, catalogue, spec);
   const t0 = performance.now();
-  const rows = await db.query<{ region: string | null; band: string | null; sex: string | null; g_region: number; g_band: number; g_sex: number; n: number }>(
+  const rows = await querySegment<{ region: string | null; band: string | null; sex: string | null; g_region: number; g_band: number; g_sex: number; n: number }>(
+    db,
+    segment,
     `SELECT f.region, ${ageBandSql} AS band, f.sex, grouping(f.region) AS g_region, grouping(band) AS g_band, grouping(f.sex) AS g_sex,
        count(*) AS n
      FROM person_tag f WHERE ${segment.where}
@@ -99,7 +110,9 @@ const memberColumns = `f.id_number, p.name, f.sex, f.age, f.region`;
 /** A reproducible sample of members (ordered by a hash of the ID, so it is spread, not the first IDs). */
 export async function sampleSegment(db: Database, catalogue: TagCatalogue, spec: SegmentSpec, size: number): Promise<MemberRow[]> {
   const { segment } = await prepareSegment(db, catalogue, spec);
-  return db.query<MemberRow>(
+  return querySegment<MemberRow>(
+    db,
+    segment,
     `SELECT ${memberColumns} FROM person_tag f LEFT JOIN person p ON p.id_number = f.id_number
      WHERE ${segment.where} ORDER BY hash(f.id_number), f.id_number LIMIT $size`,
     { ...segment.params, size },
@@ -129,10 +142,12 @@ export async function exportSegment(db: Database, catalogue: TagCatalogue, spec:
   let rows = 0;
   try {
     for (;;) {
-      const page = await db.query<MemberRow & { phone: string | null }>(
+      const page = await querySegment<MemberRow & { phone: string | null }>(
+        db,
+        segment,
         `SELECT f.id_number, p.name, p.phone, f.sex, f.age, f.region FROM person_tag f LEFT JOIN person p ON p.id_number = f.id_number
          WHERE ${segment.where} AND f.id_number > $last ORDER BY f.id_number LIMIT $batch`,
-        { ...segment.params, last, batch } as Record<string, SqlValue>,
+        { ...segment.params, last, batch },
       );
       for (const r of page) await write(`${[r.id_number, r.name, r.phone, r.sex, r.age, r.region].map(csvCell).join(',')}\n`);
       rows += page.length;

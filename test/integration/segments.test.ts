@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import type { Database } from '../../src/platform/database.ts';
 import { readTagCatalogue } from '../../src/tags/tag-catalogue-store.ts';
+import { checkCatalogue } from '../../src/tags/tag-catalogue.ts';
 import { runTagBuild } from '../../src/tags/tag-build-store.ts';
 import { breakdownSegment, countSegment, exportSegment, sampleSegment } from '../../src/segments/segment-store.ts';
 import { maskMembers } from '../../src/segments/segment-mask.ts';
@@ -78,6 +79,12 @@ describe('segments: counts, breakdowns, samples, exports, saved versions', () =>
     expect(await count("region = '510104'' OR ''1''=''1'")).toBe(0);
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM person');
     expect(n).toBe(10);
+  });
+
+  it('says a tag was added after the last build instead of failing obscurely', async () => {
+    const fresh = checkCatalogue([{ file: 'new.json', json: { tags: [{ code: 'fresh_tag', zh: '新标签', en: 'new tag', description: { zh: '新', en: 'new' }, category: 'employment', subject: 'person', rule: 'age > 30' }] } }]);
+    if (!fresh.ok) throw new Error('catalogue');
+    await expect(countSegment(db, fresh.catalogue, { expr: 'tag:fresh_tag', regions: [] })).rejects.toMatchObject({ code: 'CONFLICT', message: /fresh_tag not built yet/ });
   });
 
   it('saves segments with their owner and a history of versions', async () => {
