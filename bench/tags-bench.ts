@@ -80,7 +80,7 @@ const rssBefore = peakRssMiB();
 const build = await runTagBuild(db, catalogue, { asOf }, systemClock);
 const e = build.elapsedMs;
 console.log(`tag build #${build.buildId} as of ${asOf}: ${build.tags.length} tags over ${build.persons.toLocaleString()} persons and ${build.employers.toLocaleString()} employers`);
-console.log(`  contribution pass ${seconds(e.inputs)}, facts and tags ${seconds(e.factsAndTags)}, snapshot ${seconds(e.snapshot)}, total ${seconds(e.total)} (peak RSS ${peakRssMiB()} MiB, before the build ${rssBefore} MiB)`);
+console.log(`  facts ${seconds(e.facts)}, tags ${seconds(e.tags)}, snapshot ${seconds(e.snapshot)}, total ${seconds(e.total)} (peak RSS ${peakRssMiB()} MiB, before the build ${rssBefore} MiB)`);
 for (const t of build.tags.filter((x) => ['mobile_worker', 'in_arrears', 'contributions_interrupted', 'under_60', 'pensioner', 'employer_grade_c'].includes(x.code))) {
   console.log(`  ${t.code.padEnd(28)} ${t.members.toLocaleString().padStart(10)}`);
 }

@@ -3,7 +3,7 @@ import { AppError } from '../platform/errors.ts';
 import { personFactSelect } from './person-facts-store.ts';
 import { employerFactSelect } from './employer-facts-store.ts';
 import { contributionGroupsSql } from './contribution-groups-store.ts';
-import { factCatalogue, subjectKey, type FactSubject } from './fact-catalogue.ts';
+import { subjectKey, type FactSubject } from './fact-catalogue.ts';
 
 export interface FactBuildOptions {
   /** As-of date, YYYY-MM-DD. */
@@ -40,24 +40,9 @@ function checkCity(city: string | null): string | null {
 
 export const factTable: Record<FactSubject, string> = { person: 'person_fact', employer: 'employer_fact' };
 
-/**
- * The facts of each subject as a SELECT with its parameters, for callers that store them with more columns
- * (the tag build). Call `prepareFactInputs` first and `dropFactInputs` after, on the same connection.
- */
-export function factSelect(subject: FactSubject, options: FactBuildOptions): { sql: string; params: Record<string, SqlValue> } {
-  const asOf = checkAsOf(options.asOf);
-  return subject === 'person'
-    ? { sql: personFactSelect, params: { as_of: asOf, city: checkCity(options.city ?? null) } }
-    : { sql: employerFactSelect, params: { as_of: asOf } };
-}
-
 /** The one pass over contributions both subjects' facts read (a temporary table on this connection). */
-export async function prepareFactInputs(db: Database, asOf: string): Promise<void> {
-  await db.run(contributionGroupsSql, { as_of: checkAsOf(asOf) });
-}
-
-export async function dropFactInputs(db: Database): Promise<void> {
-  await db.run(`DROP TABLE IF EXISTS fact_contribution_group`);
+async function prepareFactInputs(db: Database, asOf: string): Promise<void> {
+  await db.run(contributionGroupsSql, { as_of: asOf });
 }
 
 /** Creates or replaces `name` as a table or a view, whichever kind the name had before. */
@@ -68,11 +53,12 @@ export async function replaceRelation(db: Database, name: string, kind: 'table' 
   await db.run(`CREATE ${kind === 'table' ? 'TABLE' : 'VIEW'} ${name} AS ${select}`, params);
 }
 
-/** A view of only the catalogue's fact columns over a wider table that also holds them (e.g. `person_tag`). */
-export async function exposeFactsOf(db: Database, subject: FactSubject, wideTable: string): Promise<void> {
-  const columns = [subjectKey[subject], ...factCatalogue[subject].map((f) => f.code)].map((c) => `"${c}"`).join(', ');
-  await replaceRelation(db, factTable[subject], 'view', `SELECT ${columns} FROM ${wideTable}`);
-}
+/**
+ * Tables built row for row from the fact tables (the tag build's `person_tag` / `employer_tag`, read with a
+ * positional join). New facts would misalign them, so they go when the facts are rebuilt; a tag build
+ * recreates them right after.
+ */
+const alignedWithFacts = ['person_tag', 'employer_tag'];
 
 /** Notes the as-of date and row counts of the facts now in the store. */
 export async function recordFactState(db: Database, asOf: string): Promise<{ persons: number; employers: number }> {
@@ -83,17 +69,17 @@ export async function recordFactState(db: Database, asOf: string): Promise<{ per
   return { persons, employers };
 }
 
-/** Recomputes `person_fact` and `employer_fact` as of a date (replacing the previous ones). */
+/** Recomputes `person_fact` and `employer_fact` as of a date (replacing the previous ones and what aligned with them). */
 export async function buildFacts(db: Database, options: FactBuildOptions): Promise<FactBuildResult> {
   const asOf = checkAsOf(options.asOf);
+  const city = checkCity(options.city ?? null);
   const t0 = performance.now();
+  for (const table of alignedWithFacts) await db.run(`DROP TABLE IF EXISTS ${table}`);
   await prepareFactInputs(db, asOf);
-  const person = factSelect('person', options);
-  await replaceRelation(db, 'person_fact', 'table', person.sql, person.params);
+  await replaceRelation(db, 'person_fact', 'table', personFactSelect, { as_of: asOf, city });
   const t1 = performance.now();
-  const employer = factSelect('employer', options);
-  await replaceRelation(db, 'employer_fact', 'table', employer.sql, employer.params);
-  await dropFactInputs(db);
+  await replaceRelation(db, 'employer_fact', 'table', employerFactSelect, { as_of: asOf });
+  await db.run(`DROP TABLE IF EXISTS fact_contribution_group`);
   const t2 = performance.now();
   const counts = await recordFactState(db, asOf);
   return { asOf, ...counts, elapsedMs: { person: Math.round(t1 - t0), employer: Math.round(t2 - t1) } };

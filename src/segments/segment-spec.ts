@@ -37,8 +37,9 @@ export interface CompiledSegment {
 export type SegmentResult = { ok: true; segment: CompiledSegment } | { ok: false; problems: RuleProblem[] };
 
 /**
- * Compiles a segment to a WHERE clause over `person_tag f`: the rule (tags read as materialised columns) and a
- * region restriction. Region codes are validated and bound as parameters like every literal.
+ * Compiles a segment to a WHERE clause over `person_fact f POSITIONAL JOIN person_tag t`: the rule (facts on
+ * `f`, tags read as materialised columns of `t`) and a region restriction. Region codes are validated and
+ * bound as parameters like every literal.
  */
 export function compileSegment(spec: SegmentSpec, catalogue: TagCatalogue, asOf: string): SegmentResult {
   const personTags = new Set(catalogue.tags.filter((t) => t.subject === 'person').map((t) => t.code));
@@ -49,7 +50,7 @@ export function compileSegment(spec: SegmentSpec, catalogue: TagCatalogue, asOf:
     const shown = (bad ?? '').slice(0, 40);
     return { ok: false, problems: [problemAt('RULE_SYNTAX', { line: 1, column: 1 }, `地区代码“${shown}”无效，应为 6 位数字（最多 ${MAX_REGIONS} 个）`, `region code "${shown}" is invalid; give six digits (at most ${MAX_REGIONS} regions)`)] };
   }
-  const compiled = compileWithTags(analysed.expr, 'person', catalogue, { alias: 'f', asOf, paramPrefix: 's_', refs: 'column' });
+  const compiled = compileWithTags(analysed.expr, 'person', catalogue, { alias: 'f', tagAlias: 't', asOf, paramPrefix: 's_', refs: 'column' });
   const params: Record<string, SqlValue> = { ...compiled.params };
   const regionTerms = [...new Set(spec.regions.map(regionPrefix))].map((prefix, i) => {
     params[`region${i}`] = prefix;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../platform/database.ts';
 import type { Clock } from '../platform/clock.ts';
-import { checkAsOf, dropFactInputs, exposeFactsOf, factSelect, prepareFactInputs, recordFactState, replaceRelation } from '../facts/facts-store.ts';
+import { buildFacts, checkAsOf, factTable } from '../facts/facts-store.ts';
 import { subjectKey, type FactSubject } from '../facts/fact-catalogue.ts';
 import { compileTagColumns, tagColumn } from './tag-compile.ts';
 import type { TagCatalogue } from './tag-catalogue.ts';
@@ -10,7 +10,7 @@ const tagTablesDdl = [
   `CREATE TABLE IF NOT EXISTS tag_build (
      build_id INTEGER PRIMARY KEY, as_of DATE NOT NULL, started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP NOT NULL,
      persons BIGINT NOT NULL, employers BIGINT NOT NULL, tags INTEGER NOT NULL, catalogue_sha256 VARCHAR NOT NULL,
-     inputs_ms INTEGER, facts_tags_ms INTEGER, snapshot_ms INTEGER, actor VARCHAR)`,
+     facts_ms INTEGER, tags_ms INTEGER, snapshot_ms INTEGER, actor VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS tag_definition (
      build_id INTEGER NOT NULL, tag VARCHAR NOT NULL, subject VARCHAR NOT NULL, zh VARCHAR, en VARCHAR, category VARCHAR,
      rule VARCHAR NOT NULL, PRIMARY KEY (build_id, tag))`,
@@ -34,8 +34,8 @@ export interface TagBuildResult {
   persons: number;
   employers: number;
   tags: { code: string; subject: FactSubject; members: number }[];
-  /** inputs: the one pass over contributions; factsAndTags: the wide tables; snapshot: membership rows. */
-  elapsedMs: { inputs: number; factsAndTags: number; snapshot: number; total: number };
+  /** facts: person and employer facts; tags: the tag tables; snapshot: membership rows. */
+  elapsedMs: { facts: number; tags: number; snapshot: number; total: number };
 }
 
 export function catalogueFingerprint(catalogue: TagCatalogue): string {
@@ -43,16 +43,13 @@ export function catalogueFingerprint(catalogue: TagCatalogue): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const wideTable: Record<FactSubject, { tags: string }> = {
-  person: { tags: 'person_tag' },
-  employer: { tags: 'employer_tag' },
-};
+/** One row per subject, in the fact table's order: the key and a boolean column per tag. */
+export const tagTable: Record<FactSubject, string> = { person: 'person_tag', employer: 'employer_tag' };
 
 /**
- * Computes facts and every tag for every person and employer as one set-based SELECT per subject into the
- * wide `person_tag` / `employer_tag` tables (the facts plus a boolean column per tag, which keeps counts a
- * single scan; `person_fact` / `employer_fact` become views of their fact columns), and appends the build's
- * members to `tag_snapshot`. All in one transaction: readers see the old build or the new.
+ * Computes facts, then every tag for every person and employer as one set-based SELECT per subject into
+ * `person_tag` / `employer_tag` (the key and a boolean column per tag, row for row with the fact table), and
+ * appends the build's members to `tag_snapshot`. All in one transaction: readers see the old build or the new.
  */
 export async function runTagBuild(db: Database, catalogue: TagCatalogue, options: TagBuildOptions, clock: Clock): Promise<TagBuildResult> {
   const asOf = checkAsOf(options.asOf);
@@ -60,27 +57,31 @@ export async function runTagBuild(db: Database, catalogue: TagCatalogue, options
   const startedAt = clock.now().toISOString();
   const t0 = performance.now();
   return db.transaction(async (tx) => {
-    await prepareFactInputs(tx, asOf);
+    const facts = await buildFacts(tx, { asOf, city: options.city ?? null });
     const t1 = performance.now();
     const codes: Record<FactSubject, string[]> = { person: [], employer: [] };
     for (const subject of ['person', 'employer'] as const) {
       const compiled = compileTagColumns(catalogue, subject, 'f', asOf);
-      const facts = factSelect(subject, { asOf, city: options.city ?? null });
       codes[subject] = compiled.codes;
-      // Facts and tags are written once, into one wide table; the fact table becomes a view over it.
-      const select = ['f.*', ...compiled.columns].join(',\n  ');
-      await replaceRelation(tx, wideTable[subject].tags, 'table', `SELECT ${select} FROM (${facts.sql}) f`, { ...facts.params, ...compiled.params });
-      await exposeFactsOf(tx, subject, wideTable[subject].tags);
+      const key = subjectKey[subject];
+      // Row for row with the fact table (same scan order), so readers pair them with a positional join
+      // instead of a hash join: a count over tags and facts stays one aligned scan.
+      await tx.run(
+        `CREATE OR REPLACE TABLE ${tagTable[subject]} AS SELECT ${[`f.${key}`, ...compiled.columns].join(',\n  ')} FROM ${factTable[subject]} f`,
+        compiled.params,
+      );
+      const [{ misaligned }] = await tx.query<{ misaligned: number }>(
+        `SELECT count(*) AS misaligned FROM ${factTable[subject]} f POSITIONAL JOIN ${tagTable[subject]} t WHERE f.${key} IS DISTINCT FROM t.${key}`,
+      );
+      if (misaligned) throw new Error(`${tagTable[subject]} is not aligned with ${factTable[subject]} (${misaligned} rows)`);
     }
-    await dropFactInputs(tx);
-    const facts = { asOf, ...(await recordFactState(tx, asOf)) };
     const t2 = performance.now();
     const [{ next }] = await tx.query<{ next: number }>(`SELECT coalesce(max(build_id), 0) + 1 AS next FROM tag_build`);
     const buildId = next;
     for (const subject of ['person', 'employer'] as const) {
       if (codes[subject].length === 0) continue;
       const parts = codes[subject].map(
-        (code, i) => `SELECT CAST($tag${i} AS VARCHAR) AS tag, ${subjectKey[subject]} AS subject_key FROM ${wideTable[subject].tags} WHERE "${tagColumn(code)}"`,
+        (code, i) => `SELECT CAST($tag${i} AS VARCHAR) AS tag, ${subjectKey[subject]} AS subject_key FROM ${tagTable[subject]} WHERE "${tagColumn(code)}"`,
       );
       const params = Object.fromEntries(codes[subject].map((code, i) => [`tag${i}`, code]));
       await tx.run(
@@ -100,12 +101,12 @@ export async function runTagBuild(db: Database, catalogue: TagCatalogue, options
       { b: buildId },
     );
     const t3 = performance.now();
-    const elapsed = { inputs: Math.round(t1 - t0), factsAndTags: Math.round(t2 - t1), snapshot: Math.round(t3 - t2), total: Math.round(t3 - t0) };
+    const elapsed = { facts: Math.round(t1 - t0), tags: Math.round(t2 - t1), snapshot: Math.round(t3 - t2), total: Math.round(t3 - t0) };
     await tx.run(
       `INSERT INTO tag_build VALUES ($b, $as_of::DATE, $started::TIMESTAMP, $finished::TIMESTAMP, $p, $e, $n, $sha, $fm, $tm, $sm, $actor)`,
       {
         b: buildId, as_of: asOf, started: startedAt, finished: clock.now().toISOString(), p: facts.persons, e: facts.employers,
-        n: codes.person.length + codes.employer.length, sha: catalogueFingerprint(catalogue), fm: elapsed.inputs, tm: elapsed.factsAndTags,
+        n: codes.person.length + codes.employer.length, sha: catalogueFingerprint(catalogue), fm: elapsed.facts, tm: elapsed.tags,
         sm: elapsed.snapshot, actor: options.actor ?? null,
       },
     );

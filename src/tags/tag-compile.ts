@@ -19,6 +19,8 @@ export interface TagCompileOptions {
    * `column`: it reads the materialised `tag_<code>` column (segments and explanations over the built table).
    */
   refs: 'inline' | 'column';
+  /** With `column`: the alias of the tag table (facts stay on `alias`); defaults to `alias`. */
+  tagAlias?: string;
 }
 
 /** Compiles a rule expression whose `tag:` references resolve against a catalogue. */
@@ -28,7 +30,7 @@ export function compileWithTags(expr: Expr, subject: FactSubject, catalogue: Tag
   const tagSql = (code: string): string => {
     const ref = catalogue.byCode.get(code);
     if (!ref || ref.subject !== subject) throw new Error(`tag ${code} was not checked`);
-    if (o.refs === 'column') return `${o.alias}."${tagColumn(ref.code)}"`;
+    if (o.refs === 'column') return `${o.tagAlias ?? o.alias}."${tagColumn(ref.code)}"`;
     refIndex += 1;
     const inner = compileWithTags(ref.expr, subject, catalogue, { ...o, paramPrefix: `${o.paramPrefix}r${refIndex}_` });
     Object.assign(refParams, inner.params);

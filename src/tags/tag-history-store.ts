@@ -11,8 +11,8 @@ export interface BuildRow {
   employers: number;
   tags: number;
   catalogue_sha256: string;
-  inputs_ms: number;
-  facts_tags_ms: number;
+  facts_ms: number;
+  tags_ms: number;
   snapshot_ms: number;
   actor: string | null;
 }

@@ -39,7 +39,7 @@ export function registerTagsCommands(program: Command, ctx: CliContext): void {
           data: r,
           text: {
             tables: [{ title: `标签构建 Tag build #${r.buildId} as of ${r.asOf}`, columns: ['标签 tag', '主体 subject', '人数/单位数 members'], rows: r.tags.map((t) => [t.code, t.subject, t.members]) }],
-            lines: [`${r.persons.toLocaleString()} persons, ${r.employers.toLocaleString()} employers — contribution pass ${r.elapsedMs.inputs} ms, facts and tags ${r.elapsedMs.factsAndTags} ms, snapshot ${r.elapsedMs.snapshot} ms, total ${r.elapsedMs.total} ms`],
+            lines: [`${r.persons.toLocaleString()} persons, ${r.employers.toLocaleString()} employers — facts ${r.elapsedMs.facts} ms, tags ${r.elapsedMs.tags} ms, snapshot ${r.elapsedMs.snapshot} ms, total ${r.elapsedMs.total} ms`],
           },
         };
       }),
