@@ -27,7 +27,12 @@ export function regionPrefix(code: string): string {
   return code;
 }
 
+/** Facts the tag table carries too; a segment using no others reads the tag table alone. */
+export const factsOnTagTable = new Set(['region', 'sex', 'age']);
+
 export interface CompiledSegment {
+  /** `person_tag f` when the tag table has every fact used, else `person_fact f POSITIONAL JOIN person_tag t`. */
+  from: string;
   where: string;
   params: Record<string, SqlValue>;
   facts: string[];
@@ -37,8 +42,9 @@ export interface CompiledSegment {
 export type SegmentResult = { ok: true; segment: CompiledSegment } | { ok: false; problems: RuleProblem[] };
 
 /**
- * Compiles a segment to a WHERE clause over `person_fact f POSITIONAL JOIN person_tag t`: the rule (facts on
- * `f`, tags read as materialised columns of `t`) and a region restriction. Region codes are validated and
+ * Compiles a segment to a FROM and WHERE clause: the rule (facts on `f`, tags read as materialised columns of
+ * the tag table, which the fact table is paired with positionally when other facts are used) and a region
+ * restriction. Region codes are validated and
  * bound as parameters like every literal.
  */
 export function compileSegment(spec: SegmentSpec, catalogue: TagCatalogue, asOf: string): SegmentResult {
@@ -50,14 +56,16 @@ export function compileSegment(spec: SegmentSpec, catalogue: TagCatalogue, asOf:
     const shown = (bad ?? '').slice(0, 40);
     return { ok: false, problems: [problemAt('RULE_SYNTAX', { line: 1, column: 1 }, `地区代码“${shown}”无效，应为 6 位数字（最多 ${MAX_REGIONS} 个）`, `region code "${shown}" is invalid; give six digits (at most ${MAX_REGIONS} regions)`)] };
   }
-  const compiled = compileWithTags(analysed.expr, 'person', catalogue, { alias: 'f', tagAlias: 't', asOf, paramPrefix: 's_', refs: 'column' });
+  const narrow = analysed.facts.every((f) => factsOnTagTable.has(f));
+  const compiled = compileWithTags(analysed.expr, 'person', catalogue, { alias: 'f', tagAlias: narrow ? 'f' : 't', asOf, paramPrefix: 's_', refs: 'column' });
   const params: Record<string, SqlValue> = { ...compiled.params };
   const regionTerms = [...new Set(spec.regions.map(regionPrefix))].map((prefix, i) => {
     params[`region${i}`] = prefix;
     return `starts_with(f.region, CAST($region${i} AS VARCHAR))`;
   });
   const where = regionTerms.length ? `${compiled.sql} AND (${regionTerms.join(' OR ')})` : compiled.sql;
-  return { ok: true, segment: { where, params, facts: analysed.facts, tags: analysed.tags } };
+  const from = narrow ? 'person_tag f' : 'person_fact f POSITIONAL JOIN person_tag t';
+  return { ok: true, segment: { from, where, params, facts: analysed.facts, tags: analysed.tags } };
 }
 
 export const ageBands = [

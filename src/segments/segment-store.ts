@@ -8,9 +8,6 @@ import { tagColumn } from '../tags/tag-compile.ts';
 import { ageBands, compileSegment, type CompiledSegment, type SegmentSpec } from './segment-spec.ts';
 import type { MemberRow } from './segment-mask.ts';
 
-/** Facts and tags of the latest build, row for row (see tag-build-store.ts): an aligned scan, no hash join. */
-const members = 'person_fact f POSITIONAL JOIN person_tag t';
-
 export interface SegmentBasis {
   asOf: string;
   buildId: number;
@@ -64,7 +61,7 @@ export interface SegmentCount extends SegmentBasis {
 export async function countSegment(db: Database, catalogue: TagCatalogue, spec: SegmentSpec): Promise<SegmentCount> {
   const { basis, segment } = await prepareSegment(db, catalogue, spec);
   const t0 = performance.now();
-  const [{ n }] = await querySegment<{ n: number }>(db, segment, `SELECT count(*) AS n FROM ${members} WHERE ${segment.where}`, segment.params);
+  const [{ n }] = await querySegment<{ n: number }>(db, segment, `SELECT count(*) AS n FROM ${segment.from} WHERE ${segment.where}`, segment.params);
   return { count: n, elapsedMs: Math.round((performance.now() - t0) * 10) / 10, ...basis };
 }
 
@@ -85,7 +82,7 @@ export async function breakdownSegment(db: Database, catalogue: TagCatalogue, sp
     segment,
     `SELECT f.region, ${ageBandSql} AS band, f.sex, grouping(f.region) AS g_region, grouping(band) AS g_band, grouping(f.sex) AS g_sex,
        count(*) AS n
-     FROM ${members} WHERE ${segment.where}
+     FROM ${segment.from} WHERE ${segment.where}
      GROUP BY GROUPING SETS ((f.region), (band), (f.sex), ())`,
     segment.params,
   );
@@ -119,7 +116,7 @@ export async function sampleSegment(db: Database, catalogue: TagCatalogue, spec:
   return querySegment<MemberRow>(
     db,
     segment,
-    `SELECT ${memberColumns} FROM ${members} LEFT JOIN person p ON p.id_number = f.id_number
+    `SELECT ${memberColumns} FROM ${segment.from} LEFT JOIN person p ON p.id_number = f.id_number
      WHERE ${segment.where} ORDER BY hash(f.id_number), f.id_number LIMIT $size`,
     { ...segment.params, size },
   );
@@ -151,7 +148,7 @@ export async function exportSegment(db: Database, catalogue: TagCatalogue, spec:
       const page = await querySegment<MemberRow & { phone: string | null }>(
         db,
         segment,
-        `SELECT f.id_number, p.name, p.phone, f.sex, f.age, f.region FROM ${members} LEFT JOIN person p ON p.id_number = f.id_number
+        `SELECT f.id_number, p.name, p.phone, f.sex, f.age, f.region FROM ${segment.from} LEFT JOIN person p ON p.id_number = f.id_number
          WHERE ${segment.where} AND f.id_number > $last ORDER BY f.id_number LIMIT $batch`,
         { ...segment.params, last, batch },
       );

@@ -43,8 +43,10 @@ export function catalogueFingerprint(catalogue: TagCatalogue): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** One row per subject, in the fact table's order: the key and a boolean column per tag. */
+/** One row per subject, in the fact table's order: the key, a boolean column per tag, and for persons the
+ * facts segments restrict and break down by, so the commonest counts need no join at all. */
 export const tagTable: Record<FactSubject, string> = { person: 'person_tag', employer: 'employer_tag' };
+export const tagTableFacts: Record<FactSubject, readonly string[]> = { person: ['region', 'sex', 'age'], employer: [] };
 
 /**
  * Computes facts, then every tag for every person and employer as one set-based SELECT per subject into
@@ -67,7 +69,7 @@ export async function runTagBuild(db: Database, catalogue: TagCatalogue, options
       // Row for row with the fact table (same scan order), so readers pair them with a positional join
       // instead of a hash join: a count over tags and facts stays one aligned scan.
       await tx.run(
-        `CREATE OR REPLACE TABLE ${tagTable[subject]} AS SELECT ${[`f.${key}`, ...compiled.columns].join(',\n  ')} FROM ${factTable[subject]} f`,
+        `CREATE OR REPLACE TABLE ${tagTable[subject]} AS SELECT ${[`f.${key}`, ...tagTableFacts[subject].map((c) => `f.${c}`), ...compiled.columns].join(',\n  ')} FROM ${factTable[subject]} f`,
         compiled.params,
       );
       const [{ misaligned }] = await tx.query<{ misaligned: number }>(
