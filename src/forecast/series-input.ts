@@ -1,4 +1,5 @@
 import type { Problem } from '../platform/errors.ts';
+import { csvField, splitCsvLine } from '../platform/csv-line.ts';
 
 /**
  * Parses the long-form CSV `series_id,period,value` into series, and reports every row it cannot use with its
@@ -60,28 +61,7 @@ export function frequencyOf(kind: PeriodKind): number {
   return kind === 'month' ? 12 : kind === 'quarter' ? 4 : 1;
 }
 
-/** Splits one CSV line, honouring double quotes ("" inside quotes is a quote). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+export { splitCsvLine };
 
 const HEADER_ALIASES: Record<string, 'series_id' | 'period' | 'value'> = {
   series_id: 'series_id', series: 'series_id', id: 'series_id', 序列: 'series_id', 序列编号: 'series_id',
@@ -178,9 +158,6 @@ export interface OutputRow {
   bounds: number[];
 }
 
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function num(v: number): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(10))) : '';
@@ -192,5 +169,5 @@ export function outputHeader(levels: readonly number[]): string {
 }
 
 export function outputLine(r: OutputRow): string {
-  return [csvCell(r.seriesId), r.period, String(r.step), csvCell(r.model), num(r.forecast), ...r.bounds.map(num)].join(',');
+  return [csvField(r.seriesId), r.period, String(r.step), csvField(r.model), num(r.forecast), ...r.bounds.map(num)].join(',');
 }

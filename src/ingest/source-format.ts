@@ -1,3 +1,5 @@
+import { csvField, splitCsvLine } from '../platform/csv-line.ts';
+
 /** Pure detection of a source file's format and text encoding from its name and first bytes. */
 export type SourceFormat = 'csv' | 'xlsx' | 'parquet' | 'ndjson';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
@@ -33,30 +35,9 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): TextEncod
   }
 }
 
-/** Splits one CSV header line (RFC 4180 quoting). */
+/** Splits one CSV header line, without a byte-order mark or padding. */
 export function parseCsvHeader(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((h) => h.replace(/^\uFEFF/, '').trim());
+  return splitCsvLine(line).map((h) => h.replace(/^\uFEFF/, '').trim());
 }
 
-/** Quotes a value for CSV output when needed. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+export { csvField };

@@ -1,32 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../platform/errors.ts';
+import { splitCsvLine } from '../platform/csv-line.ts';
 import { buildOccupationDirectory, type OccupationDirectory, type OccupationRow } from './occupation-directory.ts';
 
 export type { Occupation, OccupationDirectory } from './occupation-directory.ts';
 
-/** Splits one CSV record with RFC 4180 quotes (the definitions contain commas). */
-function splitCsvRecord(record: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < record.length; i++) {
-    const ch = record[i];
-    if (quoted) {
-      if (ch === '"' && record[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 /** Physical lines joined until the quotes balance, since quoted fields may span lines. */
 function csvRecords(text: string): string[] {
@@ -60,7 +39,7 @@ export async function readOccupations(sharedDataDir: string): Promise<Occupation
     );
   }
   const [header, ...records] = csvRecords(text.replace(/^\uFEFF/, ''));
-  const cols = splitCsvRecord(header);
+  const cols = splitCsvLine(header);
   const at = (name: string): number => {
     const i = cols.indexOf(name);
     if (i < 0) {
@@ -73,7 +52,7 @@ export async function readOccupations(sharedDataDir: string): Promise<Occupation
   };
   const [levelAt, codeAt, nameAt] = [at('level'), at('code'), at('name')];
   const rows: OccupationRow[] = records.map((r) => {
-    const f = splitCsvRecord(r);
+    const f = splitCsvLine(r);
     return { level: Number(f[levelAt]), code: f[codeAt], name: f[nameAt] };
   });
   const bad = rows.find((r) => !/^\d-\d\d-\d\d-\d\d$/.test(r.code) || ![1, 2, 3, 4].includes(r.level));
