@@ -113,6 +113,14 @@ for (let i = 0; i < runs; i++) {
   rwall.push(performance.now() - s);
 }
 console.log(`  with two districts: median ${median(rwall).toFixed(1)} ms`);
+const withFact = { expr: `${expr} and months_since_last_contribution >= 3`, regions: [] as string[] };
+const fwall: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const s = performance.now();
+  await countSegment(db, catalogue, withFact);
+  fwall.push(performance.now() - s);
+}
+console.log(`  and a fact condition (facts paired positionally): median ${median(fwall).toFixed(1)} ms (p95 ${p95(fwall).toFixed(1)} ms)`);
 const bwall: number[] = [];
 for (let i = 0; i < 10; i++) {
   const s = performance.now();
