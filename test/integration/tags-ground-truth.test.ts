@@ -15,7 +15,7 @@ import { runTagBuild } from '../../src/tags/tag-build-store.ts';
 const generatorReady = existsSync(resolve(projectRoot, 'src/generate/generate-commands.ts'));
 
 /**
- * End to end: generate a small city, ingest it as a bureau would, build the tags, and compare every tag whose
+ * End to end: generate a small city (5,000 persons), ingest it as a bureau would, build the tags, and compare every tag whose
  * members the generator plants with its ground truth, member by member.
  */
 describe.skipIf(!generatorReady)('tags agree with the generated city’s ground truth', () => {
@@ -25,7 +25,7 @@ describe.skipIf(!generatorReady)('tags agree with the generated city’s ground 
   let buildId = 0;
 
   beforeAll(async () => {
-    const gen = spawnSync(process.execPath, ['bin/renshe.mjs', 'generate', '--persons', '1500', '--seed', '7', '--out', city, '--json'], { cwd: projectRoot, encoding: 'utf8' });
+    const gen = spawnSync(process.execPath, ['bin/renshe.mjs', 'generate', '--persons', '5000', '--seed', '1', '--out', city, '--json'], { cwd: projectRoot, encoding: 'utf8' });
     if (gen.status !== 0) throw new Error(`generate failed: ${gen.stderr}`);
     const manifest = JSON.parse(readFileSync(join(city, 'manifest.json'), 'utf8')) as { asOf: string };
     const config = readConfig({}, { dbPath: join(work, 'city.duckdb') });
@@ -55,7 +55,7 @@ describe.skipIf(!generatorReady)('tags agree with the generated city’s ground 
     const catalogue = readTagCatalogue();
     for (const r of rows) expect(catalogue.byCode.has(r.tag), `trait ${r.tag} has a tag`).toBe(true);
     const planted = rows.map((r) => r.tag);
-    for (const trait of ['mobile_worker', 'in_arrears', 'contributions_interrupted', 'parent_of_newborn', 'newly_employed', 'pensioner', 'new_employer', 'employer_wage_arrears_risk']) {
+    for (const trait of ['mobile_worker', 'in_arrears', 'contributions_interrupted', 'parent_of_newborn', 'newly_employed', 'pensioner', 'new_employer', 'employer_wage_arrears_risk', 'employer_grade_c', 'graduate', 'long_term_unemployed']) {
       expect(planted, trait).toContain(trait);
     }
     for (const r of rows) {
