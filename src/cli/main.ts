@@ -16,6 +16,7 @@ import { registerForecastCommands } from '../forecast/forecast-commands.ts';
 import { registerIndicatorCommands } from '../indicators/indicators-commands.ts';
 import { registerAlertCommands } from '../alerts/alerts-commands.ts';
 import { registerGenerateCommands } from '../generate/generate-commands.ts';
+import { registerMacroCommands } from '../macro/macro-commands.ts';
 
 /** The CLI composition root: reads config once, builds the context, lets each module register its commands. */
 export function buildProgram(ctx: CliContext): Command {
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerForecastCommands(program, ctx);
   registerIndicatorCommands(program, ctx);
   registerAlertCommands(program, ctx);
+  registerMacroCommands(program, ctx);
   return program;
 }
 
