@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerDeps } from '../server/app.ts';
 import { requirePermission } from '../auth/principal.ts';
-import { AppError } from '../platform/errors.ts';
 import { alertLevels } from './alert-rules.ts';
 import { loadAlertRules } from './alert-rules-store.ts';
 import { acknowledgeAlert, listAlerts, runAlerts } from './alert-store.ts';
 
 /**
  * /api/alerts: the alert board (aggregates only, no personal data), acknowledgement and a rerun. Acknowledging
- * is an act of the bureau's own staff, so external partners (who may read statistics) cannot do it.
+ * is an act of the bureau's own staff who respond to alerts: it needs `alert:ack` (see src/auth/roles.ts).
  */
 export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.get('/api/alerts', async (request) => {
@@ -26,10 +25,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ServerDeps): voi
   });
 
   app.post('/api/alerts/:id/ack', async (request) => {
-    const principal = requirePermission(request, 'stats:read');
-    if (principal.role === 'partner') {
-      throw new AppError('FORBIDDEN', { zh: '外部共享方不能确认预警。', en: 'External partners cannot acknowledge alerts.' });
-    }
+    const principal = requirePermission(request, 'alert:ack');
     const { id } = z.object({ id: z.coerce.number().int().min(1) }).parse(request.params);
     const { note } = z.object({ note: z.string().max(2000).optional() }).parse(request.body ?? {});
     return acknowledgeAlert(deps.db, deps.clock, id, principal.username, note ?? null);

@@ -28,7 +28,7 @@ describe('forecasting and early warning over HTTP', () => {
     await aCityWithLayoff(db, { districts: ['510104', '510105'], months: 30, start: '2022-05', workers: 300, layoff: { region: '510104', months: 1, persons: 120 }, seed: 'routes-city' });
     await refreshIndicators(db, clock);
     await runAlerts(db, clock, loadAlertRules(policyDir));
-    for (const role of ['analyst', 'partner', 'admin'] as const) {
+    for (const role of ['analyst', 'partner', 'admin', 'auditor', 'operator'] as const) {
       await upsertUser(db, { username: role, role, password: `${role}-password` }, clock);
       tokens[role] = (await issueToken(db, role, 'test', clock, 1)).token;
     }
@@ -80,14 +80,24 @@ describe('forecasting and early warning over HTTP', () => {
     expect(short.json().error.code).toBe('SERIES_TOO_SHORT');
   });
 
-  it('shows the alert board and lets staff, not partners, acknowledge', async () => {
+  it('shows the alert board and lets only roles with alert:ack acknowledge', async () => {
     const board = (await call('partner', 'GET', '/api/alerts?level=red')).json();
     const surge = board.alerts.find((a: { ruleId: string; region: string }) => a.ruleId === 'unemployment-registrations-surge' && a.region === '510104');
     expect(surge).toMatchObject({ level: 'red', period: '2024-10' });
     expect(board.alerts.some((a: { region: string }) => a.region === '510105')).toBe(false);
     expect((await call('partner', 'POST', `/api/alerts/${surge.id}/ack`, { note: 'x' })).statusCode).toBe(403);
+    // The auditor may read the board (stats:read) but reviews acknowledgements rather than making them.
+    expect((await call('auditor', 'GET', '/api/alerts')).statusCode).toBe(200);
+    const refused = await call('auditor', 'POST', `/api/alerts/${surge.id}/ack`, { note: 'x' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toContain('alert:ack');
     const acked = (await call('analyst', 'POST', `/api/alerts/${surge.id}/ack`, { note: '已派员走访' })).json();
     expect(acked).toMatchObject({ ackedBy: 'analyst', ackNote: '已派员走访' });
+    const all = (await call('operator', 'GET', '/api/alerts')).json().alerts as { id: number }[];
+    const other = all.find((a) => a.id !== surge.id) as { id: number };
+    const byOperator = await call('operator', 'POST', `/api/alerts/${other.id}/ack`, { note: '已安排岗位推送' });
+    expect(byOperator.statusCode).toBe(200);
+    expect(byOperator.json()).toMatchObject({ ackedBy: 'operator' });
     expect((await call('analyst', 'POST', '/api/alerts/999999/ack', {})).statusCode).toBe(404);
     expect((await call('analyst', 'POST', '/api/alerts/run')).statusCode).toBe(403);
     expect((await call('admin', 'POST', '/api/alerts/run')).json().rules).toBeGreaterThan(0);
