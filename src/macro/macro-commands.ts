@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { defineAction, type CliContext } from '../cli/command-kit.ts';
 import { AppError } from '../platform/errors.ts';
 import { economySignals, signalNames } from './economy-signal.ts';
-import { loadSignalParams, readPhillipsInputs, type PhillipsInputs } from './macro-store.ts';
+import { loadSignalSchedule, readPhillipsInputs, type PhillipsInputs } from './macro-store.ts';
 import { align, yoyInflation, type CpiForm, type MonthlyPoint } from './monthly-series.ts';
 import { phillipsView } from './phillips-curve.ts';
 
@@ -107,9 +107,10 @@ export function registerMacroCommands(program: Command, ctx: CliContext): void {
       defineAction(ctx, async (raw: MacroFlags) => {
         const flags = checkFlags(raw);
         const inputs = await readInputs(ctx, program, flags);
-        const params = loadSignalParams(ctx.config.policyDir, ctx.clock.now().toISOString().slice(0, 10));
-        // Judged on the whole history (the Sahm rule and the 36-month trend look back), then cut to the range.
-        const all = economySignals(inputs.unemployment, inputs.inflation, params).filter(within(flags.from, flags.to));
+        const schedule = loadSignalSchedule(ctx.config.policyDir);
+        // Judged on the whole history (the Sahm rule and the 36-month trend look back), each month by the target
+        // in force then, and only then cut to the range.
+        const all = economySignals(inputs.unemployment, inputs.inflation, schedule).filter(within(flags.from, flags.to));
         const months = flags.from || flags.to ? all : all.slice(-12);
         if (!months.length) {
           throw new AppError('NOT_FOUND', { zh: '所选期间没有同时有失业率和通胀的月份。', en: 'No month in the range has both an unemployment rate and inflation.' });
@@ -117,12 +118,12 @@ export function registerMacroCommands(program: Command, ctx: CliContext): void {
         const latest = months[months.length - 1];
         const named = months.map((m) => ({ ...m, name: signalNames[m.signal] }));
         return {
-          data: { sources: inputs.sources, cpiForm: inputs.cpiForm, params, months: named, latest: named[named.length - 1] },
+          data: { sources: inputs.sources, cpiForm: inputs.cpiForm, schedule, months: named, latest: named[named.length - 1] },
           text: {
             tables: [{
               title: '经济信号 Economy signal',
-              columns: ['期间 period', '信号', 'signal', '失业率 unemp. %', '通胀 infl. %', '萨姆 Sahm', '6月变化 6m Δ', '通胀走势 momentum'],
-              rows: months.map((m) => [m.period, signalNames[m.signal].zh, m.signal, m.unemployment, m.inflation, m.facts.sahm, m.facts.change6, m.facts.inflationMomentum]),
+              columns: ['期间 period', '信号', 'signal', '失业率 unemp. %', '通胀 infl. %', '目标 target %', '萨姆 Sahm', '6月变化 6m Δ', '通胀走势 momentum'],
+              rows: months.map((m) => [m.period, signalNames[m.signal].zh, m.signal, m.unemployment, m.inflation, `${m.target.inflationTarget} ± ${m.target.band}`, m.facts.sahm, m.facts.change6, m.facts.inflationMomentum]),
             }],
             lines: [
               ...sourceLines(inputs),

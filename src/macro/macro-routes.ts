@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerDeps } from '../server/app.ts';
 import { requirePermission } from '../auth/principal.ts';
-import { economySignals, signalNames } from './economy-signal.ts';
-import { loadSignalParams, readPhillipsInputs } from './macro-store.ts';
+import { economySignals, paramsInForce, signalNames } from './economy-signal.ts';
+import { loadSignalSchedule, readPhillipsInputs } from './macro-store.ts';
 import { yoyInflation } from './monthly-series.ts';
 import { phillipsView } from './phillips-curve.ts';
 
@@ -20,16 +20,19 @@ export function registerMacroRoutes(app: FastifyInstance, deps: ServerDeps): voi
       .parse(request.query);
     const inputs = await readPhillipsInputs(deps.db, { region: q.region, cpiForm: q.cpiForm });
     const inflation = yoyInflation(inputs.cpi, inputs.cpiForm);
-    const params = loadSignalParams(deps.config.policyDir, deps.clock.now().toISOString().slice(0, 10));
+    const schedule = loadSignalSchedule(deps.config.policyDir);
     const view = phillipsView(inputs.unemployment, inflation, Math.min(q.window, inputs.unemployment.length), 12);
-    const signals = economySignals(inputs.unemployment, inflation, params);
+    // Each month is judged by the target in force then, not today's.
+    const signals = economySignals(inputs.unemployment, inflation, schedule);
     const latest = signals[signals.length - 1] ?? null;
     return {
       sources: inputs.sources,
       cpiForm: inputs.cpiForm,
-      params,
+      /** The parameters the latest month was judged by (today's when there is no month yet). */
+      params: paramsInForce(schedule, latest ? `${latest.period}-01` : deps.clock.now().toISOString().slice(0, 10)),
+      targets: schedule.map((v) => ({ effectiveFrom: v.effectiveFrom, inflationTarget: v.inflationTarget, band: v.band })),
       ...view,
-      signals: signals.map((s) => ({ period: s.period, signal: s.signal })),
+      signals: signals.map((s) => ({ period: s.period, signal: s.signal, inflationTarget: s.target.inflationTarget })),
       latest: latest && { ...latest, name: signalNames[latest.signal] },
     };
   });

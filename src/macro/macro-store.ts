@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { signalParamsSchema, type SignalParams } from './economy-signal.ts';
+import { paramsInForce, signalVersionSchema, type SignalVersion } from './economy-signal.ts';
 import { detectCpiForm, type CpiForm, type MonthlyPoint } from './monthly-series.ts';
 
 /**
@@ -84,11 +84,18 @@ export async function readPhillipsInputs(db: Database, options: { region?: strin
 
 const signalFileSchema = z.object({
   region: z.string(),
-  versions: z.array(signalParamsSchema.extend({ effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), source: z.string().optional() })).min(1),
+  note: z.string().optional(),
+  versions: z
+    .array(signalVersionSchema)
+    .min(1)
+    .refine((v) => new Set(v.map((x) => x.effectiveFrom)).size === v.length, 'two versions share an effectiveFrom date'),
 });
 
-/** The signal parameters in force on a date (YYYY-MM-DD) for a region's file, e.g. data/policy/macro/signal-CN.json. */
-export function loadSignalParams(policyDir: string, date: string, region = 'CN'): SignalParams & { source?: string; effectiveFrom: string } {
+/**
+ * Every dated version of the signal parameters in a region's file (data/policy/macro/signal-CN.json), oldest
+ * first, validated. Months are judged by the version in force on their first day (`paramsInForce`).
+ */
+export function loadSignalSchedule(policyDir: string, region = 'CN'): SignalVersion[] {
   const file = join(policyDir, 'macro', `signal-${region}.json`);
   let parsed;
   try {
@@ -99,6 +106,10 @@ export function loadSignalParams(policyDir: string, date: string, region = 'CN')
   if (!parsed.success) {
     throw new AppError('POLICY_INVALID', { zh: `宏观信号参数 ${file} 有误：${parsed.error.message}`, en: `Macro signal parameters ${file} are invalid: ${parsed.error.message}` });
   }
-  const inForce = parsed.data.versions.filter((v) => v.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
-  return inForce[0] ?? parsed.data.versions[0];
+  return [...parsed.data.versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+}
+
+/** The signal parameters in force on a date (YYYY-MM-DD) for a region's file. */
+export function loadSignalParams(policyDir: string, date: string, region = 'CN'): SignalVersion {
+  return paramsInForce(loadSignalSchedule(policyDir, region), date);
 }

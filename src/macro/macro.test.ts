@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { economySignals, signalParamsSchema } from './economy-signal.ts';
+import { economySignals, paramsInForce, signalParamsSchema } from './economy-signal.ts';
 import { detectCpiForm, yoyInflation, type MonthlyPoint } from './monthly-series.ts';
 import { phillipsView } from './phillips-curve.ts';
 
@@ -47,5 +47,33 @@ describe('unemployment with inflation (FRED-MD)', () => {
     expect(all.rolling.length).toBeGreaterThan(40);
     expect(all.rolling[all.rolling.length - 1].to).toBe('2023-09');
     expect(all.points.length).toBe(inflation.length);
+  });
+});
+
+describe('inflation target in force for the month judged', () => {
+  const base = signalParamsSchema.parse({ inflationTarget: 3 });
+  const schedule = [
+    { ...base, effectiveFrom: '2021-01-01' },
+    { ...base, inflationTarget: 2, effectiveFrom: '2025-01-01' },
+  ];
+  // Two identical years: unemployment drifting down to a 3-year low, inflation climbing 1.5 → 3.5 in Q4.
+  const months = Array.from({ length: 60 }, (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const unemployment = months.map((period, i) => ({ period, value: 5.5 - i * 0.01 }));
+  const inflation = months.map((period) => ({ period, value: ({ '10': 2.5, '11': 3.0, '12': 3.5 } as Record<string, number>)[period.slice(5)] ?? 1.5 }));
+
+  it('takes the latest version that has started, and the first one before any has', () => {
+    expect(paramsInForce(schedule, '2024-12-31').inflationTarget).toBe(3);
+    expect(paramsInForce(schedule, '2025-01-01').inflationTarget).toBe(2);
+    expect(paramsInForce([...schedule].reverse(), '2030-06-01').inflationTarget).toBe(2);
+    expect(paramsInForce(schedule, '2019-05-01').effectiveFrom).toBe('2021-01-01');
+  });
+
+  it('reads the same 3.5% inflation as on target in 2024 (3% ± 1) and as overheating in 2025 (2% ± 1)', () => {
+    const signals = new Map(economySignals(unemployment, inflation, schedule).map((s) => [s.period, s]));
+    expect(signals.get('2024-12')).toMatchObject({ signal: 'neutral', target: { inflationTarget: 3, effectiveFrom: '2021-01-01' } });
+    expect(signals.get('2025-12')).toMatchObject({ signal: 'overheating', target: { inflationTarget: 2, effectiveFrom: '2025-01-01' } });
+    expect(signals.get('2025-12')?.reasonsZh[1]).toContain('目标 2% ± 1（2025-01-01 起）');
+    // One fixed set of parameters judges every month alike (what the signal did before the schedule).
+    expect(economySignals(unemployment, inflation, { ...base, inflationTarget: 2 }).find((s) => s.period === '2024-12')?.signal).toBe('overheating');
   });
 });

@@ -90,10 +90,17 @@ describe('renshe macro phillips | signal (real CLI)', () => {
     expect(body.latest.facts.inflationMomentum).toBe('falling');
     expect(body.latest.reasonsZh.join('')).toContain('萨姆指标');
 
+    // The same 3.5% inflation in a tight market: on target under 2024's 3% (± 1), overheating under 2025's 2%.
+    const years = JSON.parse((await cli('macro', 'signal', '--from', '2024-12', '--to', '2025-12', '--json')).stdout);
+    const byMonth = new Map(years.months.map((m: { period: string }) => [m.period, m]));
+    expect(byMonth.get('2024-12')).toMatchObject({ inflation: 3.5, signal: 'neutral', target: { inflationTarget: 3, effectiveFrom: '2021-01-01' } });
+    expect(byMonth.get('2025-12')).toMatchObject({ inflation: 3.5, signal: 'overheating', target: { inflationTarget: 2, effectiveFrom: '2025-01-01' } });
+
     const text = await cli('macro', 'signal');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('经济信号 Economy signal');
     expect(text.stdout).toMatch(/2025-12：过热/);
+    expect(text.stdout).toContain('目标 2% ± 1（2025-01-01 起）');
     expect(text.stdout).toContain('2025-01');
     expect(text.stdout).not.toContain('2024-12');
   }, 60_000);
