@@ -7,6 +7,7 @@ import { readGeneratorParams, writeCity } from '../generate/generate-store.ts';
 import { readGenerateInputs } from '../generate/generate-inputs-store.ts';
 import { runIngest } from '../ingest/ingest-commands.ts';
 import { refreshIndicators } from '../indicators/indicator-store.ts';
+import { loadOpeningBalances } from '../indicators/opening-balance-store.ts';
 import { readTagCatalogue } from '../tags/tag-catalogue-store.ts';
 import { runTagBuild } from '../tags/tag-build-store.ts';
 import { seedDemoUsers } from '../auth/auth-store.ts';
@@ -53,7 +54,7 @@ export function registerDemoCommands(program: Command, ctx: CliContext): void {
         const run = await runIngest(db, ctx, [city], {});
         say(`已导入 ${run.totals.loaded.toLocaleString()} 行，隔离 ${run.totals.quarantined.toLocaleString()} 行`, `loaded ${run.totals.loaded.toLocaleString()} rows, quarantined ${run.totals.quarantined.toLocaleString()}`);
         say('计算指标', 'computing indicators');
-        await refreshIndicators(db, ctx.clock);
+        await refreshIndicators(db, ctx.clock, { openingBalances: loadOpeningBalances(ctx.config.policyDir) });
         say('构建数据标签', 'building tags');
         const manifest = JSON.parse(readFileSync(join(city, 'manifest.json'), 'utf8')) as { asOf: string; region: string };
         await runTagBuild(db, readTagCatalogue(), { asOf: manifest.asOf, city: manifest.region.slice(0, 4), actor: 'demo' }, ctx.clock);

@@ -22,7 +22,7 @@ export type QueryName =
   | 'open_positions'
   | 'vacancies_per_job_seeker';
 
-export type DerivedName = 'year_on_year_growth' | 'difference' | 'cumulative_sum' | 'cover_months';
+export type DerivedName = 'year_on_year_growth' | 'difference' | 'cumulative_from_opening' | 'cover_months';
 
 export interface Unit {
   zh: string;
@@ -37,7 +37,7 @@ export interface IndicatorDef {
   definitionEn: string;
   unit: Unit;
   /** A base query over the entity tables, or a derivation from other indicators. */
-  source: { query: QueryName; scheme?: string; windowMonths?: number } | { derived: DerivedName; of: string[] };
+  source: { query: QueryName; scheme?: string; windowMonths?: number } | { derived: DerivedName; of: string[]; scheme?: string };
   /** Value = numerator / denominator (× scale); sums otherwise. */
   ratio?: { scale: number };
   /** Whether a rise is bad news (for colouring and alert direction). */
@@ -135,12 +135,13 @@ export const indicatorCatalogue: IndicatorDef[] = [
   })),
   ...perScheme((s) => ({
     code: `FUND_RESERVE.${s.code}`, zh: `累计结余（${s.zh}）`, en: `accumulated balance (${s.en})`, kind: 'stock', unit: yuan,
-    definitionZh: '自数据首月起当期结余的累计（不含期初结存）。', definitionEn: 'Monthly balances accumulated from the first month of data (opening reserve not included).',
-    source: { derived: 'cumulative_sum', of: [`FUND_BALANCE.${s.code}`] },
+    definitionZh: '期初结存 + 自期初日期起各月当期结余的累计。期初结存按地区、险种和生效日期配置在 data/policy/funds（分母列记下所用的期初结存）；较晚的期初结存（如年度决算）从其日期起重新起算。未配置期初结存的地区从数据首月起累计，水平偏低，只看走势。',
+    definitionEn: 'Opening balance + monthly balances accumulated since its date. Opening balances are set by region, scheme and effective date in data/policy/funds (the denominator column records the one used); a later one (e.g. a yearly audited balance) restarts the accumulation from its date. Where none is configured the sum starts at the first month of data: the level is too low, read only the direction.',
+    source: { derived: 'cumulative_from_opening', of: [`FUND_BALANCE.${s.code}`], scheme: s.code },
   })),
   ...perScheme((s) => ({
     code: `FUND_COVER_MONTHS.${s.code}`, zh: `可支付月数（${s.zh}）`, en: `months of payouts covered (${s.en})`, kind: 'stock', unit: { zh: '月', en: 'months' },
-    definitionZh: '累计结余 ÷ 近 12 个月月均基金支出。', definitionEn: 'Accumulated balance ÷ average monthly expenditure over the last 12 months.',
+    definitionZh: '累计结余（含已配置的期初结存）÷ 近 12 个月月均基金支出；未配置期初结存时只反映走势。', definitionEn: 'Accumulated balance (with the opening balance where configured) ÷ average monthly expenditure over the last 12 months; without an opening balance, read only the direction.',
     source: { derived: 'cover_months', of: [`FUND_RESERVE.${s.code}`, `FUND_EXPENDITURE.${s.code}`] },
   })),
   {

@@ -6,6 +6,7 @@ import type { QueryName, DerivedName } from './indicator-catalogue.ts';
  * (period = first day, month_end = last day). All counting of people is by distinct resident ID number.
  * Derived queries read `indicator_value` and produce (region, period, value, num, den) for every region level.
  * Parameters are bound, never spliced: $scheme, $window (months), $as_of (date), $a and $b (indicator codes).
+ * Derived queries may also read `ind_opening` (fund opening balances by region, scheme and date).
  */
 export interface NamedQuery {
   sql: string;
@@ -135,9 +136,18 @@ export const derivedQueries: Record<DerivedName, string> = {
     SELECT coalesce(a.region, b.region) AS region, coalesce(a.period, b.period) AS period,
            coalesce(a.value, 0) - coalesce(b.value, 0) AS value, coalesce(a.value, 0) AS num, coalesce(b.value, 0) AS den
     FROM a FULL JOIN b ON a.region = b.region AND a.period = b.period`,
-  cumulative_sum: `
-    SELECT region, period, sum(value) OVER (PARTITION BY region ORDER BY period) AS value, value AS num, NULL::DOUBLE AS den
-    FROM indicator_value WHERE indicator = $a`,
+  // Each month takes the latest opening balance of its region and scheme dated on or before it (ind_opening,
+  // loaded from data/policy/funds) and adds the balances since that date; months before any opening balance
+  // (or regions without one) accumulate from the first month of data. den records the opening balance used.
+  cumulative_from_opening: `
+    WITH b AS (SELECT region, period, value FROM indicator_value WHERE indicator = $a),
+         o AS (SELECT region, effective_from, amount FROM ind_opening WHERE scheme = $scheme),
+         anchored AS (
+           SELECT b.region, b.period, b.value, o.effective_from AS anchor, o.amount AS opening
+           FROM b ASOF LEFT JOIN o ON o.region = b.region AND b.period >= o.effective_from)
+    SELECT region, period, coalesce(opening, 0) + sum(value) OVER (PARTITION BY region, anchor ORDER BY period) AS value,
+           value AS num, opening AS den
+    FROM anchored`,
   // Months in the calendar window, not rows present: a month without payouts counts as zero expenditure.
   cover_months: `
     SELECT r.region, r.period, r.value / (sum(e.value) / any_value(w.months)) AS value, r.value AS num,

@@ -1,8 +1,9 @@
 import type { Clock } from '../platform/clock.ts';
 import type { Database, SqlValue } from '../platform/database.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, type Bilingual } from '../platform/errors.ts';
 import { benefitFund, indicatorByCode, indicatorCatalogue, missingMeansZero, type IndicatorDef } from './indicator-catalogue.ts';
 import { baseQueries, derivedQueries } from './indicator-queries-store.ts';
+import type { OpeningBalance } from './opening-balance-store.ts';
 
 /**
  * Computes every indicator by county and city and month into `indicator_value`, all in set-based SQL. City
@@ -19,6 +20,13 @@ export interface RefreshResult {
   from: string | null;
   to: string | null;
   elapsedMs: number;
+  /** What a reader must know about the values, e.g. funds whose accumulated balance lacks an opening balance. */
+  notes: Bilingual[];
+}
+
+export interface RefreshOptions {
+  /** Fund opening balances (loadOpeningBalances(policyDir)); without them reserves accumulate from zero. */
+  openingBalances?: readonly OpeningBalance[];
 }
 
 export async function ensureIndicatorSchema(db: Database): Promise<void> {
@@ -76,11 +84,20 @@ async function computeBase(tx: Database, def: IndicatorDef, asOf: string, now: s
   );
 }
 
+async function loadOpenings(tx: Database, openings: readonly OpeningBalance[]): Promise<void> {
+  await tx.run(`CREATE OR REPLACE TEMP TABLE ind_opening (region VARCHAR, scheme VARCHAR, effective_from DATE, amount DOUBLE)`);
+  // A handful of rows from policy files (one per region, scheme and date), so plain parameterised inserts.
+  for (const o of openings) {
+    await tx.run(`INSERT INTO ind_opening VALUES ($region, $scheme, $from::DATE, $amount)`, { region: o.region, scheme: o.scheme, from: o.effectiveFrom, amount: o.amount });
+  }
+}
+
 async function computeDerived(tx: Database, def: IndicatorDef, now: string): Promise<void> {
   if (!('derived' in def.source)) return;
   const sql = derivedQueries[def.source.derived];
   const params: Record<string, SqlValue> = { a: def.source.of[0] };
   if (def.source.of[1]) params.b = def.source.of[1];
+  if (def.source.scheme) params.scheme = def.source.scheme;
   await tx.run(
     `INSERT INTO indicator_value SELECT $code, region, period, value, num, den, $now::TIMESTAMP FROM (${sql}) WHERE value IS NOT NULL AND isfinite(value)`,
     { ...params, code: def.code, now },
@@ -96,24 +113,62 @@ function checkOrder(): void {
   }
 }
 
+/**
+ * Which fund reserves lack an opening balance (city level, where funds are pooled), and which opening balances
+ * leave months uncovered or find no data — one set-based pass over the fund balances and ind_opening.
+ */
+async function openingBalanceNotes(tx: Database): Promise<Bilingual[]> {
+  const rows = await tx.query<{ region: string; scheme: string; firstMonth: string | null; firstOpening: string | null }>(
+    `WITH flows AS (
+       SELECT region, split_part(indicator, '.', 2) AS scheme, min(period) AS first_month
+       FROM indicator_value WHERE starts_with(indicator, 'FUND_BALANCE.') GROUP BY 1, 2),
+     opened AS (SELECT region, scheme, min(effective_from) AS first_opening FROM ind_opening GROUP BY 1, 2)
+     SELECT coalesce(f.region, o.region) AS region, coalesce(f.scheme, o.scheme) AS scheme,
+            strftime(f.first_month, '%Y-%m') AS "firstMonth", strftime(o.first_opening, '%Y-%m') AS "firstOpening"
+     FROM flows f FULL JOIN opened o ON f.region = o.region AND f.scheme = o.scheme
+     WHERE o.region IS NOT NULL OR ends_with(f.region, '00')
+     ORDER BY 1, 2`,
+  );
+  const notes: Bilingual[] = [];
+  const missing = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.firstOpening === null) missing.set(r.region, [...(missing.get(r.region) ?? []), r.scheme]);
+    else if (r.firstMonth === null) {
+      notes.push({ zh: `${r.region} 险种 ${r.scheme} 配置了期初结存，但没有该基金的收支数据，未使用。`, en: `${r.region} scheme ${r.scheme}: an opening balance is configured but the fund has no income or expenditure data; not used.` });
+    } else if (r.firstOpening > r.firstMonth) {
+      notes.push({ zh: `${r.region} 险种 ${r.scheme}：${r.firstMonth} 至 ${r.firstOpening} 之前的累计结余不含期初结存。`, en: `${r.region} scheme ${r.scheme}: the accumulated balance from ${r.firstMonth} until ${r.firstOpening} has no opening balance.` });
+    } else if (r.firstOpening < r.firstMonth) {
+      notes.push({ zh: `${r.region} 险种 ${r.scheme}：期初结存日期 ${r.firstOpening} 早于数据首月 ${r.firstMonth}，其间收支按零计。`, en: `${r.region} scheme ${r.scheme}: the opening balance (${r.firstOpening}) predates the first month of data (${r.firstMonth}); flows in between count as zero.` });
+    }
+  }
+  for (const [region, schemes] of missing) {
+    notes.push({
+      zh: `${region} 险种 ${schemes.join('、')} 未配置期初结存（data/policy/funds/opening-balance-${region}.json）：累计结余从数据首月起算，可支付月数只反映走势、不反映水平。`,
+      en: `${region} schemes ${schemes.join(', ')} have no opening balance (data/policy/funds/opening-balance-${region}.json): accumulated balances start at the first month of data, so months of payouts covered show direction, not level.`,
+    });
+  }
+  return notes;
+}
+
 /** Recomputes every indicator from the entity tables. The lead's ingest calls this after each load. */
-export async function refreshIndicators(db: Database, clock: Clock): Promise<RefreshResult> {
+export async function refreshIndicators(db: Database, clock: Clock, options: RefreshOptions = {}): Promise<RefreshResult> {
   checkOrder();
   const started = performance.now();
   const now = clock.now().toISOString();
   const today = now.slice(0, 10);
   await ensureIndicatorSchema(db);
-  const range = await db.transaction(async (tx) => {
+  const { range, notes } = await db.transaction(async (tx) => {
     const calendar = await buildCalendar(tx, today);
+    await loadOpenings(tx, options.openingBalances ?? []);
     await tx.run(`DELETE FROM indicator_value`);
     for (const def of indicatorCatalogue) {
       if ('query' in def.source) await computeBase(tx, def, today, now);
       else await computeDerived(tx, def, now);
     }
-    return calendar;
+    return { range: calendar, notes: await openingBalanceNotes(tx) };
   });
   const [{ rows }] = await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM indicator_value`);
-  return { indicators: indicatorCatalogue.length, rows, ...range, elapsedMs: Math.round(performance.now() - started) };
+  return { indicators: indicatorCatalogue.length, rows, ...range, elapsedMs: Math.round(performance.now() - started), notes };
 }
 
 export function indicatorNamed(code: string): IndicatorDef {

@@ -2,6 +2,15 @@ import type { Command } from 'commander';
 import { defineAction, type CliContext } from '../cli/command-kit.ts';
 import { indicatorCatalogue } from './indicator-catalogue.ts';
 import { indicatorNamed, readIndicatorSeries, readIndicatorSummaries, readLatestByRegion, refreshIndicators } from './indicator-store.ts';
+import { loadOpeningBalances } from './opening-balance-store.ts';
+
+/** For a fund's reserve or months covered in one region: say so when no opening balance went into it. */
+function openingBalanceLines(code: string, points: { denominator: number | null }[], reserve: { denominator: number | null }[]): string[] {
+  if (!/^FUND_(RESERVE|COVER_MONTHS)\./.test(code) || points.length === 0) return [];
+  const last = reserve[reserve.length - 1];
+  if (last && last.denominator !== null) return [`期初结存 opening balance: ${last.denominator.toLocaleString('en-US')} 元 yuan`];
+  return ['注意：该地区该险种未配置期初结存，累计结余从数据首月起算，只看走势。', 'Note: no opening balance is configured for this region and scheme; the accumulated balance starts at the first month of data — read the direction, not the level.'];
+}
 
 /** `renshe indicators refresh | list | show CODE [--region R]`. */
 export function registerIndicatorCommands(program: Command, ctx: CliContext): void {
@@ -14,8 +23,10 @@ export function registerIndicatorCommands(program: Command, ctx: CliContext): vo
       defineAction(ctx, async () => {
         const db = await ctx.openDb(program.opts().db);
         try {
-          const r = await refreshIndicators(db, ctx.clock);
-          return { data: r, text: { lines: [`已计算 ${r.indicators} 个指标，${r.rows} 行，期间 ${r.from ?? '—'} 至 ${r.to ?? '—'}，用时 ${r.elapsedMs} ms。`, `Computed ${r.indicators} indicators, ${r.rows} rows, ${r.from ?? '—'} to ${r.to ?? '—'}, in ${r.elapsedMs} ms.`] } };
+          const r = await refreshIndicators(db, ctx.clock, { openingBalances: loadOpeningBalances(ctx.config.policyDir) });
+          const lines = [`已计算 ${r.indicators} 个指标，${r.rows} 行，期间 ${r.from ?? '—'} 至 ${r.to ?? '—'}，用时 ${r.elapsedMs} ms。`, `Computed ${r.indicators} indicators, ${r.rows} rows, ${r.from ?? '—'} to ${r.to ?? '—'}, in ${r.elapsedMs} ms.`];
+          for (const n of r.notes) lines.push(`注意 ${n.zh}`, `Note: ${n.en}`);
+          return { data: r, text: { lines } };
         } finally {
           await db.close();
         }
@@ -60,6 +71,8 @@ export function registerIndicatorCommands(program: Command, ctx: CliContext): vo
           const lines = [def.definitionZh, def.definitionEn];
           if (opts.region) {
             const points = await readIndicatorSeries(db, code, opts.region);
+            const reserve = code.startsWith('FUND_COVER_MONTHS.') ? await readIndicatorSeries(db, code.replace('FUND_COVER_MONTHS.', 'FUND_RESERVE.'), opts.region) : points;
+            lines.push(...openingBalanceLines(code, points, reserve));
             return { data: { indicator: def.code, region: opts.region, points }, text: { tables: [{ title: `${title} — ${opts.region}`, columns: ['期间 period', '值 value', '分子 numerator', '分母 denominator'], rows: points.map((p) => [p.period, p.value, p.numerator, p.denominator]) }], lines } };
           }
           const latest = await readLatestByRegion(db, code);
