@@ -126,19 +126,32 @@ async function loadFile(db: Database, source: PreparedSource, mapping: HeaderMap
     const [{ rows }] = await db.query<{ rows: number }>(`SELECT rows_read AS rows FROM load_batch WHERE load_id = $id`, { id: previous[0].load_id });
     return { ...summary, status: 'unchanged', loadId: previous[0].load_id, rows, elapsedMs: Date.now() - started };
   }
-  const result = await db.transaction((tx) => stageValidateWrite(tx, source, mapping, options));
+  // Staging and checks run outside the transaction (temp tables made inside one scan several times slower);
+  // only the writes are in it, so a load killed at any point leaves the store as it was.
+  const result = await db.session(async (session) => {
+    const staged = await stageAndValidate(session, source, mapping, options);
+    return session.transaction((tx) => writeLoad(tx, source, mapping, options, staged));
+  });
   options.onPhase?.(source.file, 'done');
   return { ...summary, ...result, elapsedMs: Date.now() - started };
 }
 
 type LoadResult = Pick<FileSummary, 'loadId' | 'rows' | 'loaded' | 'quarantined' | 'repaired' | 'superseded' | 'reasons' | 'repairs'>;
 
-async function stageValidateWrite(tx: Database, source: PreparedSource, mapping: HeaderMapping, options: IngestOptions): Promise<LoadResult> {
-  const entity = mapping.entity;
-  const width = source.headers.length;
-  const cols = Array.from({ length: width }, (_, i) => `c${i}`);
+interface Staged {
+  startedAt: string;
+  /** Rows read into `stg_raw`, and of those the rows in `dropped` (problems or repeated keys). */
+  staged: number;
+  dropped: number;
+  insertLoaded: string;
+}
+
+const stagedColumns = (source: PreparedSource) => Array.from({ length: source.headers.length }, (_, i) => `c${i}`);
+
+/** Reads the file into `stg_raw` and finds every row to quarantine (`dropped`) and every repair (`notes`). */
+async function stageAndValidate(tx: Database, source: PreparedSource, mapping: HeaderMapping, options: IngestOptions): Promise<Staged> {
+  const cols = stagedColumns(source);
   const startedAt = options.clock.now().toISOString();
-  const [{ id: loadId }] = await tx.query<{ id: number }>(`SELECT nextval('load_id_seq')::INTEGER AS id`);
   await tx.run(`CREATE OR REPLACE TEMP TABLE ingest_ctx AS SELECT $today::DATE AS today`, { today: options.clock.now().toISOString().slice(0, 10) });
 
   options.onPhase?.(source.file, 'staging');
@@ -148,7 +161,7 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
   } else {
     const columns = `{${cols.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
     await tx.run(
-      `CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT * FROM read_csv($path, header = false, skip = 1, auto_detect = false,
+      `CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT * FROM read_csv($path, header = true, auto_detect = false,
          delim = $delim, quote = '"', escape = '"', columns = ${columns}, strict_mode = true, null_padding = false,
          store_rejects = true, rejects_table = 'rej_errors', rejects_scan = 'rej_scan')`,
       { path: source.readPath, delim: source.delimiter },
@@ -170,48 +183,59 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
     `CREATE OR REPLACE TEMP TABLE removed_adj AS
      SELECT adj, max(n) AS n FROM (SELECT r - row_number() OVER (ORDER BY r) AS adj, row_number() OVER (ORDER BY r) AS n FROM removed) GROUP BY adj`,
   );
-  await tx.run(
-    `CREATE OR REPLACE TEMP TABLE stg AS
-     WITH numbered AS (SELECT rowid - (SELECT min(rowid) FROM stg_raw) AS k, * FROM stg_raw)
-     SELECT s.k + 1 + coalesce(a.n, 0) AS row_no, s.* EXCLUDE (k) FROM numbered s ASOF LEFT JOIN removed_adj a ON s.k >= a.adj`,
-  );
 
   options.onPhase?.(source.file, 'validating');
   const sql = buildValidationSql(mapping);
-  // Each step's input is dropped as soon as the next exists: a 50-million-row file must not be held five times.
-  await tx.run(`DROP TABLE stg_raw`);
-  for (const statement of sql.createNormalised) await tx.run(statement);
-  await tx.run(`DROP TABLE norm0`);
-  await tx.run(sql.createChecked);
-  await tx.run(`DROP TABLE norm`);
-  await tx.run(sql.createDuplicates);
-  await tx.run(`UPDATE chk SET reasons = [dup.reason], reason_fields = [NULL] FROM dup WHERE chk.row_no = dup.row_no`);
-  const [check] = await tx.query<{ staged: number; checked: number }>(`SELECT (SELECT count(*) FROM stg) AS staged, (SELECT count(*) FROM chk) AS checked`);
-  if (check.staged !== check.checked) {
+  for (const statement of sql.lookups) await tx.run(statement);
+  await tx.run(sql.createNotes);
+  await tx.run(sql.createDuplicateKeys);
+  const [{ n: repeatedKeys }] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM dup_key`);
+  if (repeatedKeys > 0) await tx.run(sql.createDuplicates);
+  else await tx.run(`CREATE OR REPLACE TEMP TABLE dup (k BIGINT, reason VARCHAR)`);
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE dropped AS
+     SELECT k, problems FROM notes WHERE len(problems) > 0
+     UNION ALL SELECT k, [{'r': reason, 'f': NULL::VARCHAR}] FROM dup`,
+  );
+
+  const [{ staged }] = await tx.query<{ staged: number }>(`SELECT count(*) AS staged FROM stg_raw`);
+  const [{ dropped }] = await tx.query<{ dropped: number }>(`SELECT count(*) AS dropped FROM dropped`);
+  return { startedAt, staged, dropped, insertLoaded: sql.insertLoaded };
+}
+
+/** Writes the good rows, supersedes older versions, keeps the bad rows in quarantine and records the load. */
+async function writeLoad(tx: Database, source: PreparedSource, mapping: HeaderMapping, options: IngestOptions, staged: Staged): Promise<LoadResult> {
+  options.onPhase?.(source.file, 'writing');
+  const { startedAt, dropped } = staged;
+  const entity = mapping.entity;
+  const cols = stagedColumns(source);
+  const [{ id: loadId }] = await tx.query<{ id: number }>(`SELECT nextval('load_id_seq')::INTEGER AS id`);
+  const [{ hadRows }] = await tx.query<{ hadRows: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${entity.table}) AS hadRows`);
+  const [{ Count: loaded }] = await tx.query<{ Count: number }>(staged.insertLoaded, { id: loadId });
+  if (loaded !== staged.staged - dropped) {
     // A reference table with a repeated key would multiply rows; refuse rather than count a row twice.
     throw new AppError('INTERNAL', {
-      zh: `校验后行数 ${check.checked} 与读取行数 ${check.staged} 不一致，已回滚本文件；请检查参考表是否有重复代码。`,
-      en: `Validation produced ${check.checked} rows for ${check.staged} read; the file was rolled back. Check the reference tables for repeated codes.`,
+      zh: `写入 ${loaded} 行，但读取 ${staged.staged} 行、隔离 ${dropped} 行，已回滚本文件；请检查参考表是否有重复代码。`,
+      en: `Wrote ${loaded} rows for ${staged.staged} read and ${dropped} quarantined; the file was rolled back. Check the reference tables for repeated codes.`,
     });
   }
-
-  options.onPhase?.(source.file, 'writing');
-  const fields = entity.fields.map((f) => f.name);
-  const keyMatch = entity.key.map((k) => `t.${k} = c.${k}`).join(' AND ');
-  const [{ Count: superseded }] = await tx.query<{ Count: number }>(
-    `DELETE FROM ${entity.table} t USING chk c WHERE len(c.reasons) = 0 AND ${keyMatch}`,
-  );
-  await tx.run(
-    `INSERT INTO ${entity.table} (${fields.join(', ')}, load_id) SELECT ${fields.join(', ')}, $id FROM chk WHERE len(reasons) = 0`,
-    { id: loadId },
-  );
+  // A later load supersedes stored rows with the same natural key; the first load of a table has nothing to replace.
+  let superseded = 0;
+  if (hadRows) {
+    const keyMatch = entity.key.map((k) => `t.${k} = n.${k}`).join(' AND ');
+    [{ Count: superseded }] = await tx.query<{ Count: number }>(
+      `DELETE FROM ${entity.table} t USING (SELECT ${entity.key.join(', ')} FROM ${entity.table} WHERE load_id = $id) n
+       WHERE t.load_id <> $id AND ${keyMatch}`,
+      { id: loadId },
+    );
+  }
   const base = { id: loadId, file: basename(source.file), entity: entity.name };
   await tx.run(
     `INSERT INTO quarantine (load_id, file, entity, row_no, line, raw, reason, field, message_zh, message_en, all_reasons, status)
-     SELECT $id, $file, $entity, c.row_no, c.row_no + 1, [${cols.map((c) => `s.${c}`).join(', ')}]::VARCHAR[], c.reasons[1],
-            c.reason_fields[1], m.zh, m.en, c.reasons, 'open'
-     FROM chk c JOIN stg s USING (row_no) LEFT JOIN ingest_reason m ON m.code = c.reasons[1]
-     WHERE len(c.reasons) > 0`,
+     WITH numbered AS (SELECT d.k, d.problems, d.k + 1 + coalesce(a.n, 0) AS row_no FROM dropped d ASOF LEFT JOIN removed_adj a ON d.k >= a.adj)
+     SELECT $id, $file, $entity, q.row_no, q.row_no + 1, [${cols.map((c) => `s.${c}`).join(', ')}]::VARCHAR[], q.problems[1].r,
+            q.problems[1].f, m.zh, m.en, list_transform(q.problems, x -> x.r), 'open'
+     FROM numbered q JOIN (SELECT rowid AS k, * FROM stg_raw) s ON s.k = q.k LEFT JOIN ingest_reason m ON m.code = q.problems[1].r`,
     base,
   );
   await tx.run(
@@ -224,26 +248,26 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
     // A corrected or retried row closes the quarantined original: resolved when it loaded now, retried when it
     // was quarantined again (the new quarantine row carries the current reason).
     await tx.run(
-      `UPDATE quarantine q SET status = CASE WHEN len(c.reasons) = 0 THEN 'resolved' ELSE 'retried' END, resolved_load_id = $id
-       FROM chk c JOIN stg s USING (row_no)
-       WHERE q.status = 'open' AND q.load_id <> $id AND q.load_id || ':' || q.row_no = s.c${mapping.quarantineRefIndex}`,
+      `UPDATE quarantine q SET status = CASE WHEN s.failed THEN 'retried' ELSE 'resolved' END, resolved_load_id = $id
+       FROM (SELECT s.ref, d.k IS NOT NULL AS failed
+             FROM (SELECT rowid AS k, c${mapping.quarantineRefIndex} AS ref FROM stg_raw) s LEFT JOIN dropped d ON d.k = s.k) s
+       WHERE q.status = 'open' AND q.load_id <> $id AND q.load_id || ':' || q.row_no = s.ref`,
       { id: loadId },
     );
   }
-  const [counts] = await tx.query<{ rows: number; loaded: number; quarantined: number; repaired: number }>(
-    `SELECT (SELECT count(*) FROM stg) + (SELECT count(*) FROM removed) AS rows,
-            count(*) FILTER (WHERE len(reasons) = 0) AS loaded,
-            count(*) FILTER (WHERE len(reasons) > 0) + (SELECT count(*) FROM removed) AS quarantined,
-            count(*) FILTER (WHERE len(reasons) = 0 AND len(repairs) > 0) AS repaired
-     FROM chk`,
+  const [counts] = await tx.query<{ rows: number; quarantined: number; repaired: number }>(
+    `SELECT $staged + (SELECT count(*) FROM removed) AS rows,
+            $dropped + (SELECT count(*) FROM removed) AS quarantined,
+            (SELECT count(*) FROM notes WHERE len(problems) = 0 AND len(repairs) > 0 AND k NOT IN (SELECT k FROM dup)) AS repaired`,
+    { staged: staged.staged, dropped },
   );
   const reasons = await tx.query<{ code: string; n: number }>(
-    `SELECT reasons[1] AS code, count(*) AS n FROM chk WHERE len(reasons) > 0 GROUP BY 1
+    `SELECT problems[1].r AS code, count(*) AS n FROM dropped GROUP BY 1
      UNION ALL SELECT $reason, count(*) FROM removed HAVING count(*) > 0`,
     { reason: source.format === 'ndjson' ? 'MALFORMED_JSON' : 'MALFORMED_ROW' },
   );
   const repairs = await tx.query<{ code: string; n: number }>(
-    `SELECT code, count(*) AS n FROM (SELECT unnest(repairs) AS code FROM chk WHERE len(reasons) = 0) GROUP BY 1`,
+    `SELECT code, count(*) AS n FROM (SELECT unnest(repairs) AS code FROM notes WHERE len(problems) = 0 AND k NOT IN (SELECT k FROM dup)) GROUP BY 1`,
   );
   await tx.run(
     `INSERT INTO load_batch (load_id, file, file_sha256, entity, format, encoding, rows_read, loaded, quarantined, repaired,
@@ -252,13 +276,13 @@ async function stageValidateWrite(tx: Database, source: PreparedSource, mapping:
        $started::TIMESTAMP, $finished::TIMESTAMP, $actor, string_split($headers, chr(31)), string_split($unmapped, chr(31)))`,
     {
       id: loadId, file: source.file, sha: source.sha256, entity: entity.name, format: source.format, encoding: source.encoding,
-      rows: counts.rows, loaded: counts.loaded, quarantined: counts.quarantined, repaired: counts.repaired, superseded,
+      rows: counts.rows, loaded, quarantined: counts.quarantined, repaired: counts.repaired, superseded,
       started: startedAt, finished: options.clock.now().toISOString(), actor: options.actor,
       headers: source.headers.join('\u001f'), unmapped: mapping.unmapped.join('\u001f'),
     },
   );
   return {
-    loadId, rows: counts.rows, loaded: counts.loaded, quarantined: counts.quarantined, repaired: counts.repaired, superseded,
+    loadId, rows: counts.rows, loaded, quarantined: counts.quarantined, repaired: counts.repaired, superseded,
     reasons: Object.fromEntries(reasons.map((r) => [r.code, r.n])),
     repairs: Object.fromEntries(repairs.map((r) => [r.code, r.n])),
   };

@@ -69,7 +69,8 @@ class DuckDatabase implements Database {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     readonly path: string,
-    private readonly owner: boolean,
+    /** The owner closes the instance; a session or transaction only borrows a connection. */
+    private readonly role: 'owner' | 'session' | 'transaction',
   ) {}
 
   query<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
@@ -94,8 +95,17 @@ class DuckDatabase implements Database {
   }
 
   async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+    if (this.role === 'session') return this.inTransaction(this.connection, fn);
     const connection = await this.instance.connect();
-    const tx = new DuckDatabase(this.instance, connection, this.path, false);
+    try {
+      return await this.inTransaction(connection, fn);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  private async inTransaction<T>(connection: DuckDBConnection, fn: (tx: Database) => Promise<T>): Promise<T> {
+    const tx = new DuckDatabase(this.instance, connection, this.path, 'transaction');
     await tx.run('BEGIN TRANSACTION');
     try {
       const result = await fn(tx);
@@ -104,6 +114,13 @@ class DuckDatabase implements Database {
     } catch (e) {
       await connection.run('ROLLBACK').catch(() => undefined);
       throw e;
+    }
+  }
+
+  async session<T>(fn: (session: Database) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    try {
+      return await fn(new DuckDatabase(this.instance, connection, this.path, 'session'));
     } finally {
       connection.closeSync();
     }
@@ -138,7 +155,7 @@ class DuckDatabase implements Database {
 
   async close(): Promise<void> {
     this.connection.closeSync();
-    if (this.owner) this.instance.closeSync();
+    if (this.role === 'owner') this.instance.closeSync();
   }
 }
 
@@ -164,7 +181,7 @@ export async function openDuckDatabase(path: string, options: OpenOptions = {}):
   try {
     const instance = await DuckDBInstance.create(path, settings);
     const connection = await instance.connect();
-    return new DuckDatabase(instance, connection, path, true);
+    return new DuckDatabase(instance, connection, path, 'owner');
   } catch (cause) {
     throw new AppError(
       'DB_FAILED',
