@@ -69,6 +69,25 @@ describe('ingest: formats, defects and guarantees', () => {
     expect(births).toEqual([{ birth_date: '1985-03-14' }]);
   });
 
+  it('trims spaces around values before checking them, and a value of spaces only counts as empty', async () => {
+    const padded = aPersonRow();
+    const [id, , sex, birth, region] = padded.split(',');
+    const rows = [
+      [` ${id} `, ' 李四', ` ${sex}`, `${birth}  `, ` ${region}`, 'urban ', '13812345678'].join(','),
+      aPersonRow({ name: '   ' }),
+    ];
+    const file = join(t.dir, 'persons-padded.csv');
+    writeFileSync(file, [header, ...rows].join('\n') + '\n');
+    const [s] = await load([file]);
+    expect(s.loaded).toBe(1);
+    expect(s.reasons).toEqual({ REQUIRED_MISSING: 1 });
+    expect(s.repairs).toEqual({});
+    const [row] = await db.query<{ name: string; birth_date: string; hukou_region: string; hukou_type: string }>(
+      `SELECT name, birth_date, hukou_region, hukou_type FROM person WHERE id_number = $id`, { id },
+    );
+    expect(row).toEqual({ name: '李四', birth_date: birth, hukou_region: region, hukou_type: 'urban' });
+  });
+
   it('does not load the same bytes twice, and a later correction supersedes by key', async () => {
     const file = join(t.dir, 'persons.csv');
     const before = await db.query<{ n: number }>(`SELECT count(*) AS n FROM person`);
