@@ -7,4 +7,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 npx vite build --config web/vite.config.ts --logLevel warn
+node scripts/build-cli.mjs
 exec node bin/renshe.mjs demo "$@"

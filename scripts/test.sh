@@ -9,8 +9,9 @@ status=0
 echo "== typecheck"
 npx tsc --noEmit -p tsconfig.json || status=1
 npx vue-tsc --noEmit -p web/tsconfig.json || status=1
-echo "== build console"
+echo "== build console and CLI"
 npx vite build --config web/vite.config.ts --logLevel warn || status=1
+node scripts/build-cli.mjs || status=1
 echo "== tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=1
 node scripts/count-results.mjs test-results/vitest.json $status
