@@ -24,6 +24,7 @@ export function timeStatements(db: Database, timings: StatementTiming[]): Databa
     run: (sql: string, params?: SqlParams) => timed(sql, () => db.run(sql, params)),
     transaction: <T>(fn: (tx: Database) => Promise<T>) => db.transaction((tx) => fn(timeStatements(tx, timings))),
     session: <T>(fn: (session: Database) => Promise<T>) => db.session((s) => fn(timeStatements(s, timings))),
+    progress: () => db.progress(),
     append: (table: string, columns: AppendColumn[]) => timed(`APPEND ${table}`, () => db.append(table, columns)),
     close: () => db.close(),
   };

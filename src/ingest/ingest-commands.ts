@@ -37,21 +37,38 @@ export interface IngestRun {
   rowsPerSecond: number;
 }
 
+/** The share of a file's bar each phase covers: reading the file dominates, then the checks, then the write. */
+const phaseShare: Record<LoadPhase, [number, number]> = { reading: [0, 0.05], staging: [0.05, 0.4], validating: [0.4, 0.7], writing: [0.7, 1], done: [1, 1] };
+
 /** The one ingest path for the CLI, the demo and tests: reference data, then files in dependency order. */
 export async function runIngest(db: Database, ctx: CliContext, paths: string[], opts: { entity?: string; force?: boolean; trace?: boolean }): Promise<IngestRun> {
   const files = expandPaths(paths);
   const started = Date.now();
   await loadReferenceTables(db, ctx.config.sharedDataDir);
-  const bar = ctx.interactive && !opts.trace ? new cliProgress.SingleBar({ format: '导入 ingest [{bar}] {value}/{total} {file} {phase}', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
-  bar?.start(files.length, 0, { file: '', phase: '' });
-  let done = 0;
+  // The bar advances by bytes: each file's share moves through its phases as DuckDB reports each statement's progress.
+  const sizes = new Map(files.map((f) => [f, existsSync(f) ? statSync(f).size : 0]));
+  const totalBytes = Math.max(1, [...sizes.values()].reduce((a, b) => a + b, 0));
+  const bar = ctx.interactive && !opts.trace
+    ? new cliProgress.SingleBar({ format: '导入 ingest [{bar}] {percentage}% | {file} {phase} {step}%', hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+  bar?.start(totalBytes, 0, { file: '', phase: '', step: 0 });
+  let doneBytes = 0;
+  let shown = 0;
+  const show = (file: string, phase: LoadPhase, percent: number) => {
+    const [from, to] = phaseShare[phase];
+    shown = Math.max(shown, doneBytes + (sizes.get(file) ?? 0) * (from + ((to - from) * percent) / 100));
+    bar?.update(shown, { file: basename(file), phase, step: Math.round(percent) });
+  };
   const onPhase = (file: string, phase: LoadPhase) => {
     if (opts.trace) process.stderr.write(`[ingest] ${basename(file)}: ${phase}\n`);
-    if (phase === 'done') done++;
-    bar?.update(done, { file: basename(file), phase });
+    if (phase === 'done') {
+      doneBytes += sizes.get(file) ?? 0;
+      shown = doneBytes;
+      bar?.update(shown, { file: basename(file), phase, step: 100 });
+    } else show(file, phase, 0);
   };
   try {
-    const summaries = await ingestFiles(db, files, { entity: opts.entity, force: opts.force, actor: 'cli', clock: ctx.clock, onPhase });
+    const summaries = await ingestFiles(db, files, { entity: opts.entity, force: opts.force, actor: 'cli', clock: ctx.clock, onPhase, onProgress: bar ? show : undefined });
     const sum = (k: 'rows' | 'loaded' | 'quarantined' | 'repaired' | 'superseded') => summaries.reduce((a, s) => a + (s.status === 'unchanged' ? 0 : s[k]), 0);
     const elapsedMs = Date.now() - started;
     const totals = { files: summaries.length, rows: sum('rows'), loaded: sum('loaded'), quarantined: sum('quarantined'), repaired: sum('repaired'), superseded: sum('superseded') };

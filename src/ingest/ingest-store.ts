@@ -18,6 +18,8 @@ export interface IngestOptions {
   /** Load a file again even when the same bytes were loaded before. */
   force?: boolean;
   onPhase?: (file: string, phase: LoadPhase) => void;
+  /** How far the statement now running for `file` is (0–100), a few times a second during long loads. */
+  onProgress?: (file: string, phase: LoadPhase, percent: number) => void;
 }
 
 export interface FileSummary {
@@ -129,8 +131,20 @@ async function loadFile(db: Database, source: PreparedSource, mapping: HeaderMap
   // Staging and checks run outside the transaction (temp tables made inside one scan several times slower);
   // only the writes are in it, so a load killed at any point leaves the store as it was.
   const result = await db.session(async (session) => {
-    const staged = await stageAndValidate(session, source, mapping, options);
-    return session.transaction((tx) => writeLoad(tx, source, mapping, options, staged));
+    let phase: LoadPhase = 'staging';
+    const tracked: IngestOptions = { ...options, onPhase: (file, p) => ((phase = p), options.onPhase?.(file, p)) };
+    const timer = options.onProgress
+      ? setInterval(() => {
+          const percent = session.progress();
+          if (percent !== null) options.onProgress!(source.file, phase, percent);
+        }, 250)
+      : null;
+    try {
+      const staged = await stageAndValidate(session, source, mapping, tracked);
+      return await session.transaction((tx) => writeLoad(tx, source, mapping, tracked, staged));
+    } finally {
+      if (timer) clearInterval(timer);
+    }
   });
   options.onPhase?.(source.file, 'done');
   return { ...summary, ...result, elapsedMs: Date.now() - started };

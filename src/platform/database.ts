@@ -27,6 +27,8 @@ export interface Database {
    * write transaction: DuckDB scans temp tables created inside a transaction several times slower.
    */
   session<T>(fn: (session: Database) => Promise<T>): Promise<T>;
+  /** How far the statement now running on this connection is, 0–100; null when none runs or the engine cannot say. */
+  progress(): number | null;
   /** Bulk load through the driver's appender (data chunks), never row-by-row INSERTs. */
   append(table: string, columns: AppendColumn[]): Promise<void>;
   close(): Promise<void>;

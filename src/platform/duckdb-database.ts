@@ -55,6 +55,13 @@ function parseDateParts(iso: string): { year: number; month: number; day: number
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
 
+/** A connection that tracks statement progress for long loads and builds (read with `progress()`); DuckDB never prints it. */
+async function connect(instance: DuckDBInstance): Promise<DuckDBConnection> {
+  const connection = await instance.connect();
+  await connection.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0`);
+  return connection;
+}
+
 class DuckDatabase implements Database {
   /** One connection runs one statement at a time; concurrent callers (HTTP requests) queue here. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -96,7 +103,7 @@ class DuckDatabase implements Database {
 
   async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
     if (this.role === 'session') return this.inTransaction(this.connection, fn);
-    const connection = await this.instance.connect();
+    const connection = await connect(this.instance);
     try {
       return await this.inTransaction(connection, fn);
     } finally {
@@ -118,12 +125,17 @@ class DuckDatabase implements Database {
   }
 
   async session<T>(fn: (session: Database) => Promise<T>): Promise<T> {
-    const connection = await this.instance.connect();
+    const connection = await connect(this.instance);
     try {
       return await fn(new DuckDatabase(this.instance, connection, this.path, 'session'));
     } finally {
       connection.closeSync();
     }
+  }
+
+  progress(): number | null {
+    const p = this.connection.progress.percentage;
+    return p >= 0 ? p : null;
   }
 
   append(table: string, columns: AppendColumn[]): Promise<void> {
@@ -180,8 +192,7 @@ export async function openDuckDatabase(path: string, options: OpenOptions = {}):
   if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
   try {
     const instance = await DuckDBInstance.create(path, settings);
-    const connection = await instance.connect();
-    return new DuckDatabase(instance, connection, path, 'owner');
+    return new DuckDatabase(instance, await connect(instance), path, 'owner');
   } catch (cause) {
     throw new AppError(
       'DB_FAILED',
