@@ -4,7 +4,9 @@ import { readRegions } from './region-store.ts';
 import { readOccupations } from './occupation-store.ts';
 
 const ddl = [
-  `CREATE TABLE IF NOT EXISTS ref_region (code VARCHAR, name VARCHAR, level INTEGER, province VARCHAR, city VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS ref_region (code VARCHAR, name VARCHAR, level INTEGER, province VARCHAR, city VARCHAR, name_en VARCHAR)`,
+  // Tables made before English names existed get the column (last, as in the CREATE) and are refilled below.
+  `ALTER TABLE ref_region ADD COLUMN IF NOT EXISTS name_en VARCHAR`,
   `CREATE TABLE IF NOT EXISTS ref_occupation (code VARCHAR, name VARCHAR, level INTEGER, parent VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS ref_industry (code VARCHAR, name_zh VARCHAR, name_en VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS ref_code (list VARCHAR, code VARCHAR, zh VARCHAR, en VARCHAR, alias VARCHAR)`,
@@ -39,16 +41,29 @@ export function refCodeRows(): RefCodeRow[] {
 }
 
 /**
+ * Whether ref_region has English names: a database loaded before they existed lacks the column until its next
+ * ingest, so readers return null English names there instead of failing.
+ */
+export async function hasRegionNamesEn(db: Database): Promise<boolean> {
+  const [{ n }] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'ref_region' AND column_name = 'name_en'`,
+  );
+  return n > 0;
+}
+
+/**
  * Creates and fills ref_region, ref_occupation, ref_industry and ref_code. Idempotent: skipped when all four
- * are filled; otherwise all four are refilled in one transaction, so a crash never leaves half a table.
+ * are filled (and regions have English names); otherwise all four are refilled in one transaction, so a crash
+ * never leaves half a table.
  */
 export async function loadReferenceTables(db: Database, sharedDataDir: string): Promise<void> {
   for (const sql of ddl) await db.run(sql);
-  const [{ empty }] = await db.query<{ empty: number }>(
+  const [{ stale }] = await db.query<{ stale: number }>(
     `SELECT ((SELECT count(*) FROM ref_region) = 0)::INTEGER + ((SELECT count(*) FROM ref_occupation) = 0)::INTEGER
-          + ((SELECT count(*) FROM ref_industry) = 0)::INTEGER + ((SELECT count(*) FROM ref_code) = 0)::INTEGER AS empty`,
+          + ((SELECT count(*) FROM ref_industry) = 0)::INTEGER + ((SELECT count(*) FROM ref_code) = 0)::INTEGER
+          + (EXISTS (SELECT 1 FROM ref_region WHERE name_en IS NULL))::INTEGER AS stale`,
   );
-  if (empty === 0) return;
+  if (stale === 0) return;
   const regions = (await readRegions()).all;
   const occupations = (await readOccupations(sharedDataDir)).all;
   const industries = codeLists.industry;
@@ -61,6 +76,7 @@ export async function loadReferenceTables(db: Database, sharedDataDir: string): 
       { name: 'level', type: 'INTEGER', values: regions.map((r) => r.level) },
       { name: 'province', type: 'VARCHAR', values: regions.map((r) => r.province) },
       { name: 'city', type: 'VARCHAR', values: regions.map((r) => r.city) },
+      { name: 'name_en', type: 'VARCHAR', values: regions.map((r) => r.nameEn) },
     ]);
     await tx.append('ref_occupation', [
       { name: 'code', type: 'VARCHAR', values: occupations.map((o) => o.code) },

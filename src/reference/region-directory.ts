@@ -2,9 +2,12 @@
 export interface Region {
   code: string;
   name: string;
+  /** Pinyin with the generic translated (成都市 Chengdu City); see region-name-en.ts. */
+  nameEn: string;
   /** 1 province, 2 city, 3 county. */
   level: 1 | 2 | 3;
   province: string;
+  /** The prefecture-level city; null for provinces and for the SARs' districts, which have none. */
   city: string | null;
 }
 
@@ -37,8 +40,14 @@ export function buildRegionDirectory(regions: Region[]): RegionDirectory {
     isKnown: (code) => byCode.has(code),
     childrenOf: (code) => children.get(code) ?? [],
     provinceOf: (code) => `${code.slice(0, 2)}0000`,
-    cityOf: (code) => (regionLevel(code) === 1 ? null : `${code.slice(0, 4)}00`),
-    // No English names ship with the division list, so both languages show the official Chinese name.
-    name: (code) => byCode.get(code)?.name ?? code,
+    cityOf: (code) => {
+      const known = byCode.get(code);
+      if (known) return known.city;
+      return regionLevel(code) === 1 ? null : `${code.slice(0, 4)}00`;
+    },
+    name: (code, lang = 'zh') => {
+      const r = byCode.get(code);
+      return r ? (lang === 'en' ? r.nameEn : r.name) : code;
+    },
   };
 }
