@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openConsole, screenshot } from './browser.ts';
-import { startConsoleServer, type ConsoleServer } from './console-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { useBrowserApp } from '../support/browser-app.ts';
 
 describe('retirement calculator and fund projections (browser)', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startConsoleServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowserApp();
 
   it('computes a retirement month and a hand-entered pension estimate', async () => {
-    const { page, errors, close } = await openConsole(browser, server.url);
-    await logIn(page, 'analyst', 'analyst123');
+    const { page, errors, close } = await app.open('analyst');
     await page.goto('/actuarial/retirement');
     await page.fill('[data-birth]', '1970-01');
     await page.selectOption('[data-category]', 'male');
@@ -38,8 +25,7 @@ describe('retirement calculator and fund projections (browser)', () => {
   });
 
   it('projects three pension scenarios side by side with charts, sensitivity and assumptions', async () => {
-    const { page, errors, close } = await openConsole(browser, server.url);
-    await logIn(page, 'analyst', 'analyst123');
+    const { page, errors, close } = await app.open('analyst');
     await page.goto('/actuarial');
     await page.waitForSelector('[data-scenario="reform-2025"].active');
     await page.click('[data-run]');

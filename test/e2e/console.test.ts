@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openConsole, screenshot } from './browser.ts';
-import { startConsoleServer, type ConsoleServer } from './console-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { useBrowserApp } from '../support/browser-app.ts';
 
 describe('console (browser)', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startConsoleServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowserApp();
 
   it('sends an anonymous visitor to the login page', async () => {
-    const { page, close } = await openConsole(browser, server.url);
+    const { page, close } = await app.open();
     await page.goto('/overview');
     await page.waitForURL(/\/login\?redirect=/);
     await expect(page.locator('input[name="password"]').count()).resolves.toBe(1);
@@ -29,8 +17,7 @@ describe('console (browser)', () => {
   });
 
   it('logs in and shows the overview with KPI numbers and its charts', async () => {
-    const { page, errors, close } = await openConsole(browser, server.url);
-    await logIn(page, 'analyst', 'analyst123');
+    const { page, errors, close } = await app.open('analyst');
     expect(new URL(page.url()).pathname).toBe('/overview');
     await page.waitForSelector('[data-kpi]');
     const kpis = await page.locator('[data-kpi]').allTextContents();
@@ -48,12 +35,11 @@ describe('console (browser)', () => {
   });
 
   it('lists every load on the data-quality page and drills down to quarantined rows', async () => {
-    const { page, errors, close } = await openConsole(browser, server.url);
-    await logIn(page, 'admin', 'admin123');
+    const { page, errors, close } = await app.open('admin');
     await page.click('a[href="/data-quality"]');
     await page.waitForSelector('[data-loads] tbody tr td');
     const loadRows = page.locator('[data-loads] tbody tr');
-    await expect(loadRows.count()).resolves.toBe(server.files.length);
+    await expect(loadRows.count()).resolves.toBe(app.server.files.length);
     const table = await page.locator('[data-loads]').textContent();
     expect(table).toContain('人员基本信息.csv');
     expect(table).toContain('单位信息.csv');
@@ -61,7 +47,7 @@ describe('console (browser)', () => {
     console.log(`data-quality screenshot: ${await screenshot(page, 'data-quality')}`);
 
     // Clicking the persons load narrows the drill-down to that load's quarantined rows.
-    const persons = server.files.find((f) => f.entity === 'person');
+    const persons = app.server.files.find((f) => f.entity === 'person');
     await loadRows.filter({ hasText: '人员基本信息.csv' }).click();
     await page.waitForURL(new RegExp(`loadId=${persons?.loadId}`));
     await page.waitForFunction(
@@ -74,8 +60,7 @@ describe('console (browser)', () => {
   });
 
   it('masks ID numbers for an analyst and offers the unmask switch only to a caseworker', async () => {
-    const analyst = await openConsole(browser, server.url);
-    await logIn(analyst.page, 'analyst', 'analyst123');
+    const analyst = await app.open('analyst');
     await analyst.page.goto('/persons');
     await analyst.page.waitForSelector('tbody .masked-value');
     const ids = await analyst.page.locator('tbody tr td:first-child').allTextContents();
@@ -86,8 +71,7 @@ describe('console (browser)', () => {
     expect(analyst.errors).toEqual([]);
     await analyst.close();
 
-    const caseworker = await openConsole(browser, server.url);
-    await logIn(caseworker.page, 'caseworker', 'caseworker123');
+    const caseworker = await app.open('caseworker');
     await caseworker.page.goto('/persons');
     await caseworker.page.check('.unmask input');
     await caseworker.page.waitForURL(/unmask=true/);

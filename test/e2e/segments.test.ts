@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openConsole, screenshot } from './browser.ts';
-import { aPerson, startConsoleServer, type ConsoleServer } from './console-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { aPerson } from './console-fixture.ts';
+import { useBrowserApp } from '../support/browser-app.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { readTagCatalogue } from '../../src/tags/tag-catalogue-store.ts';
 import { runTagBuild } from '../../src/tags/tag-build-store.ts';
 
 describe('segment builder, tag catalogue and profiles (browser)', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startConsoleServer();
+  const app = useBrowserApp({
     // The fixture city's contributions are for 2024; build the tags as of its end.
-    await runTagBuild(server.db, readTagCatalogue(), { asOf: '2024-12-31' }, fixedClock('2025-01-02T08:00:00Z'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    seed: (server) => runTagBuild(server.db, readTagCatalogue(), { asOf: '2024-12-31' }, fixedClock('2025-01-02T08:00:00Z')),
   });
 
   it('builds a segment and sees its live count, its breakdown charts and a masked sample', async () => {
-    const { page, errors, close } = await openConsole(browser, server.url);
-    await logIn(page, 'analyst', 'analyst123');
+    const { page, errors, close } = await app.open('analyst');
     await page.goto('/segments');
     await page.fill('[data-segment-expr]', 'tag:under_60');
     await page.fill('[data-segment-regions]', '110108');
@@ -52,8 +41,7 @@ describe('segment builder, tag catalogue and profiles (browser)', () => {
   });
 
   it('lists the tag catalogue with counts and opens a person’s profile with their tags', async () => {
-    const { page, errors, close } = await openConsole(browser, server.url);
-    await logIn(page, 'analyst', 'analyst123');
+    const { page, errors, close } = await app.open('analyst');
     await page.goto('/tags');
     await page.waitForSelector('[data-tags] tbody tr td');
     const arrears = page.locator('[data-tags] tbody tr').filter({ has: page.locator('td:nth-child(2)', { hasText: /^in_arrears$/ }) });
