@@ -1,6 +1,7 @@
 import { seededRandom, type Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
+import { regionNameEnSql } from '../reference/reference-store.ts';
 import { missingMeansZero } from '../indicators/indicator-catalogue.ts';
 import { ensureIndicatorSchema } from '../indicators/indicator-store.ts';
 import { addMonths, evaluateRule, type AlertFinding, type RegionSeries } from './alert-evaluate.ts';
@@ -106,6 +107,7 @@ export interface StoredAlert {
   indicator: string;
   region: string;
   regionName: string | null;
+  regionNameEn: string | null;
   period: string;
   level: AlertLevel;
   messageZh: string;
@@ -131,7 +133,8 @@ export async function listAlerts(db: Database, filter: AlertFilter = {}): Promis
   const hasRef = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ref_region'`))[0].n > 0;
   const rows = await db.query<StoredAlert & { evidence: string }>(
     `SELECT a.alert_id AS id, a.rule_id AS "ruleId", a.indicator, a.region, ${hasRef ? 'r.name' : 'NULL'} AS "regionName",
-            strftime(a.period, '%Y-%m') AS period, a.level, a.message_zh AS "messageZh", a.message_en AS "messageEn",
+            ${await regionNameEnSql(db)} AS "regionNameEn", strftime(a.period, '%Y-%m') AS period, a.level,
+            a.message_zh AS "messageZh", a.message_en AS "messageEn",
             CAST(a.evidence AS VARCHAR) AS evidence, a.first_seen AS "firstSeen", a.last_seen AS "lastSeen",
             a.acked_by AS "ackedBy", a.acked_at AS "ackedAt", a.ack_note AS "ackNote"
      FROM alert a ${hasRef ? 'LEFT JOIN ref_region r ON r.code = a.region' : ''}

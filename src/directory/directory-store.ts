@@ -1,4 +1,5 @@
 import type { Database } from '../platform/database.ts';
+import { regionNameEnSql } from '../reference/reference-store.ts';
 
 export interface PersonSearch {
   q?: string;
@@ -19,7 +20,8 @@ export async function searchPersons(db: Database, s: PersonSearch): Promise<{ to
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*) AS total FROM person p ${where}`, params);
   const rows = await db.query(
     `SELECT p.id_number AS "idNumber", p.name, p.sex, p.birth_date AS "birthDate", p.hukou_region AS "hukouRegion",
-            r.name AS "hukouRegionName", p.hukou_type AS "hukouType", p.residence_region AS "residenceRegion", p.phone
+            r.name AS "hukouRegionName", ${await regionNameEnSql(db)} AS "hukouRegionNameEn", p.hukou_type AS "hukouType",
+            p.residence_region AS "residenceRegion", p.phone
      FROM person p LEFT JOIN ref_region r ON r.code = p.hukou_region ${where}
      ORDER BY p.id_number LIMIT $limit OFFSET $offset`,
     { ...params, limit: s.limit, offset: s.offset },
@@ -38,9 +40,9 @@ function scopeParam(regions: string[]): string {
 export async function getPerson(db: Database, id: string, allowedRegions: string[]): Promise<Record<string, unknown> | null> {
   const rows = await db.query(
     `SELECT p.id_number AS "idNumber", p.name, p.sex, p.birth_date AS "birthDate", p.hukou_region AS "hukouRegion",
-            r.name AS "hukouRegionName", p.hukou_type AS "hukouType", p.residence_region AS "residenceRegion", p.phone,
-            p.education, p.disability, p.death_date AS "deathDate", p.demobilised_officer AS "demobilisedOfficer",
-            p.household_id AS "householdId", p.graduation_year AS "graduationYear"
+            r.name AS "hukouRegionName", ${await regionNameEnSql(db)} AS "hukouRegionNameEn", p.hukou_type AS "hukouType",
+            p.residence_region AS "residenceRegion", p.phone, p.education, p.disability, p.death_date AS "deathDate",
+            p.demobilised_officer AS "demobilisedOfficer", p.household_id AS "householdId", p.graduation_year AS "graduationYear"
      FROM person p LEFT JOIN ref_region r ON r.code = p.hukou_region WHERE p.id_number = $id AND ${regionScope}`,
     { id, allowed: scopeParam(allowedRegions) },
   );
@@ -90,7 +92,7 @@ export async function searchEmployers(db: Database, s: EmployerSearch): Promise<
   const rows = await db.query(
     `WITH page AS (SELECT * FROM employer e ${where} ORDER BY e.name LIMIT $limit OFFSET $offset)
      SELECT p.credit_code AS "creditCode", p.name, p.industry, i.name_zh AS "industryName", p.ownership, p.region,
-            r.name AS "regionName", p.registered_date AS "registeredDate", p.size,
+            r.name AS "regionName", ${await regionNameEnSql(db)} AS "regionNameEn", p.registered_date AS "registeredDate", p.size,
             (SELECT count(DISTINCT id_number) FROM employment m WHERE m.credit_code = p.credit_code AND m.end_date IS NULL) AS headcount
      FROM page p LEFT JOIN ref_region r ON r.code = p.region LEFT JOIN ref_industry i ON i.code = p.industry ORDER BY p.name`,
     { ...params, limit: s.limit, offset: s.offset },
@@ -102,7 +104,8 @@ export async function getEmployer(db: Database, code: string) {
   const p = { code };
   const [employer] = await db.query(
     `SELECT e.credit_code AS "creditCode", e.name, e.industry, i.name_zh AS "industryName", e.ownership, e.region,
-            r.name AS "regionName", e.registered_date AS "registeredDate", e.deregistered_date AS "deregisteredDate", e.size,
+            r.name AS "regionName", ${await regionNameEnSql(db)} AS "regionNameEn", e.registered_date AS "registeredDate",
+            e.deregistered_date AS "deregisteredDate", e.size,
             e.injury_risk_class AS "injuryRiskClass"
      FROM employer e LEFT JOIN ref_region r ON r.code = e.region LEFT JOIN ref_industry i ON i.code = e.industry
      WHERE e.credit_code = $code`,

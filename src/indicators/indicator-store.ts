@@ -1,6 +1,7 @@
 import type { Clock } from '../platform/clock.ts';
 import type { Database, SqlValue } from '../platform/database.ts';
 import { AppError, type Bilingual } from '../platform/errors.ts';
+import { regionNameEnSql } from '../reference/reference-store.ts';
 import { benefitFund, indicatorByCode, indicatorCatalogue, missingMeansZero, type IndicatorDef } from './indicator-catalogue.ts';
 import { baseQueries, derivedQueries } from './indicator-queries-store.ts';
 import type { OpeningBalance } from './opening-balance-store.ts';
@@ -215,12 +216,15 @@ export async function readIndicatorSeries(db: Database, code: string, region: st
 }
 
 /** The latest value of one indicator in every region, with the region's name when the reference table has it. */
-export async function readLatestByRegion(db: Database, code: string): Promise<{ region: string; name: string | null; period: string; value: number }[]> {
+export async function readLatestByRegion(
+  db: Database,
+  code: string,
+): Promise<{ region: string; name: string | null; nameEn: string | null; period: string; value: number }[]> {
   indicatorNamed(code);
   await ensureIndicatorSchema(db);
   const hasRef = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ref_region'`))[0].n > 0;
   return db.query(
-    `SELECT v.region, ${hasRef ? 'r.name' : 'NULL'} AS name, strftime(v.period, '%Y-%m') AS period, v.value
+    `SELECT v.region, ${hasRef ? 'r.name' : 'NULL'} AS name, ${await regionNameEnSql(db)} AS "nameEn", strftime(v.period, '%Y-%m') AS period, v.value
      FROM indicator_value v ${hasRef ? 'LEFT JOIN ref_region r ON r.code = v.region' : ''}
      WHERE v.indicator = $code AND v.period = (SELECT max(period) FROM indicator_value WHERE indicator = $code)
      ORDER BY v.region`,
@@ -249,12 +253,16 @@ export async function readCompleteSeries(db: Database, code: string, region: str
 }
 
 /** The regions that have values for an indicator, city level first, with names when known. */
-export async function readIndicatorRegions(db: Database, code: string): Promise<{ region: string; name: string | null; level: 'city' | 'county'; months: number }[]> {
+export async function readIndicatorRegions(
+  db: Database,
+  code: string,
+): Promise<{ region: string; name: string | null; nameEn: string | null; level: 'city' | 'county'; months: number }[]> {
   indicatorNamed(code);
   await ensureIndicatorSchema(db);
   const hasRef = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ref_region'`))[0].n > 0;
+  const nameEn = await regionNameEnSql(db);
   return db.query(
-    `SELECT v.region, ${hasRef ? 'any_value(r.name)' : 'NULL'} AS name, CASE WHEN ends_with(v.region, '00') THEN 'city' ELSE 'county' END AS level,
+    `SELECT v.region, ${hasRef ? 'any_value(r.name)' : 'NULL'} AS name, ${nameEn === 'NULL' ? 'NULL' : `any_value(${nameEn})`} AS "nameEn", CASE WHEN ends_with(v.region, '00') THEN 'city' ELSE 'county' END AS level,
             count(*) AS months
      FROM indicator_value v ${hasRef ? 'LEFT JOIN ref_region r ON r.code = v.region' : ''}
      WHERE v.indicator = $code GROUP BY v.region ORDER BY level, v.region`,

@@ -1,4 +1,5 @@
 import type { Database } from '../platform/database.ts';
+import { regionNameEnSql } from '../reference/reference-store.ts';
 
 /** The overview dashboard's aggregates: all set-based, no personal data. */
 /** Insured = a contribution due in the latest month (residents' yearly schemes: within the latest 12 months). */
@@ -16,9 +17,10 @@ export async function readOverview(db: Database) {
      WHERE period = latest.m OR (scheme IN ('170', '390') AND period > latest.m - INTERVAL 12 MONTH)
      GROUP BY scheme ORDER BY scheme`,
   );
-  const insuredByRegion = await db.query<{ region: string; name: string; scheme: string; persons: number }>(
+  const insuredByRegion = await db.query<{ region: string; name: string; nameEn: string | null; scheme: string; persons: number }>(
     `WITH latest AS (SELECT max(period) AS m FROM contribution)
-     SELECT c.region, coalesce(r.name, c.region) AS name, c.scheme, count(DISTINCT c.id_number) AS persons
+     SELECT c.region, coalesce(r.name, c.region) AS name, ${await regionNameEnSql(db)} AS "nameEn", c.scheme,
+            count(DISTINCT c.id_number) AS persons
      FROM contribution c CROSS JOIN latest LEFT JOIN ref_region r ON r.code = c.region
      WHERE c.period = latest.m OR (c.scheme IN ('170', '390') AND c.period > latest.m - INTERVAL 12 MONTH)
      GROUP BY ALL ORDER BY c.region, c.scheme`,

@@ -1,6 +1,7 @@
 import type { Database } from '../platform/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TagCatalogue } from '../tags/tag-catalogue.ts';
+import { hasRegionNamesEn } from '../reference/reference-store.ts';
 import { readProfileBasis, tableExists, type ProfileBasis } from './profile-basis-store.ts';
 
 export interface EmployerProfile extends ProfileBasis {
@@ -22,6 +23,7 @@ export async function readEmployerProfile(db: Database, catalogue: TagCatalogue,
   const [employer] = await db.query(
     `SELECT e.credit_code, e.name, e.industry, ${refs ? '(SELECT i.name_zh FROM ref_industry i WHERE i.code = e.industry)' : 'NULL'} AS industry_name,
             e.ownership, e.region, ${refs ? '(SELECT r.name FROM ref_region r WHERE r.code = e.region)' : 'NULL'} AS region_name,
+            ${(await hasRegionNamesEn(db)) ? '(SELECT r.name_en FROM ref_region r WHERE r.code = e.region)' : 'NULL'} AS region_name_en,
             e.registered_date, e.deregistered_date, e.size, e.injury_risk_class
      FROM employer e WHERE e.credit_code = $code`,
     p,

@@ -1,6 +1,7 @@
 import type { Database } from '../platform/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TagCatalogue } from '../tags/tag-catalogue.ts';
+import { hasRegionNamesEn } from '../reference/reference-store.ts';
 import { readProfileBasis, tableExists, type ProfileBasis } from './profile-basis-store.ts';
 import { buildTimeline, summariseContributions, type ArchiveRows, type ContributionRow, type ContributionYear, type TimelineEvent } from './person-timeline.ts';
 
@@ -11,9 +12,11 @@ export interface PersonIdentity {
   birth_date: string;
   hukou_region: string;
   hukou_region_name: string | null;
+  hukou_region_name_en: string | null;
   hukou_type: string;
   residence_region: string | null;
   residence_region_name: string | null;
+  residence_region_name_en: string | null;
   education: string | null;
   graduation_year: number | null;
   phone: string | null;
@@ -40,10 +43,14 @@ export interface PersonProfile extends ProfileBasis {
 export async function readPersonProfile(db: Database, catalogue: TagCatalogue, id: string, clock: Clock): Promise<PersonProfile | null> {
   const p = { id };
   const regions = await tableExists(db, 'ref_region');
+  const english = await hasRegionNamesEn(db);
   const nameOf = (col: string) => (regions ? `(SELECT r.name FROM ref_region r WHERE r.code = p.${col})` : 'NULL');
+  const nameEnOf = (col: string) => (english ? `(SELECT r.name_en FROM ref_region r WHERE r.code = p.${col})` : 'NULL');
   const [person] = await db.query<PersonIdentity>(
-    `SELECT p.id_number, p.name, p.sex, p.birth_date, p.hukou_region, ${nameOf('hukou_region')} AS hukou_region_name, p.hukou_type,
-            p.residence_region, ${nameOf('residence_region')} AS residence_region_name, p.education, p.graduation_year, p.phone,
+    `SELECT p.id_number, p.name, p.sex, p.birth_date, p.hukou_region, ${nameOf('hukou_region')} AS hukou_region_name,
+            ${nameEnOf('hukou_region')} AS hukou_region_name_en, p.hukou_type, p.residence_region,
+            ${nameOf('residence_region')} AS residence_region_name, ${nameEnOf('residence_region')} AS residence_region_name_en,
+            p.education, p.graduation_year, p.phone,
             p.household_id, p.disability, p.demobilised_officer, p.death_date
      FROM person p WHERE p.id_number = $id`,
     p,

@@ -45,10 +45,24 @@ export function refCodeRows(): RefCodeRow[] {
  * ingest, so readers return null English names there instead of failing.
  */
 export async function hasRegionNamesEn(db: Database): Promise<boolean> {
+  if (named.has(db)) return true;
   const [{ n }] = await db.query<{ n: number }>(
     `SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'ref_region' AND column_name = 'name_en'`,
   );
+  // Once there, the column stays: remember only the yes, so a database upgraded by an ingest is seen at once.
+  if (n > 0) named.add(db);
   return n > 0;
+}
+
+const named = new WeakSet<Database>();
+
+/**
+ * The SQL for the English name of the ref_region row joined as `alias`: `r.name_en`, or `NULL` where the column is
+ * missing (see hasRegionNamesEn). `alias` is a table alias written in the caller's SQL, never user input.
+ */
+export async function regionNameEnSql(db: Database, alias = 'r'): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
+  return (await hasRegionNamesEn(db)) ? `${alias}.name_en` : 'NULL';
 }
 
 /**

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Database, SqlValue } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
+import { regionNameEnSql } from '../reference/reference-store.ts';
 import { describeProblems } from '../tags/rule-problem.ts';
 import type { TagCatalogue } from '../tags/tag-catalogue.ts';
 import { tagColumn } from '../tags/tag-compile.ts';
@@ -66,7 +67,7 @@ export async function countSegment(db: Database, catalogue: TagCatalogue, spec: 
 }
 
 export interface Breakdowns {
-  region: { key: string | null; name: string | null; count: number }[];
+  region: { key: string | null; name: string | null; nameEn: string | null; count: number }[];
   ageBand: { key: string; count: number }[];
   sex: { key: string | null; count: number }[];
 }
@@ -94,18 +95,23 @@ export async function breakdownSegment(db: Database, catalogue: TagCatalogue, sp
     ...basis,
     count: rows.find((r) => r.g_region === 1 && r.g_band === 1 && r.g_sex === 1)?.n ?? 0,
     elapsedMs,
-    region: regionRows.map((r) => ({ key: r.region, name: r.region ? names.get(r.region) ?? null : null, count: r.n })).sort(byCount),
+    region: regionRows
+      .map((r) => ({ key: r.region, name: names.get(r.region ?? '')?.name ?? null, nameEn: names.get(r.region ?? '')?.nameEn ?? null, count: r.n }))
+      .sort(byCount),
     ageBand: ageBands.map((b) => ({ key: b.code, count: rows.find((r) => r.g_band === 0 && r.band === b.code)?.n ?? 0 })),
     sex: rows.filter((r) => r.g_sex === 0).map((r) => ({ key: r.sex, count: r.n })).sort(byCount),
   };
 }
 
-async function regionNames(db: Database, codes: (string | null)[]): Promise<Map<string, string>> {
+async function regionNames(db: Database, codes: (string | null)[]): Promise<Map<string, { name: string; nameEn: string | null }>> {
   const [exists] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ref_region'`);
   const wanted = codes.filter((c): c is string => c !== null);
   if (!exists.n || wanted.length === 0) return new Map();
-  const rows = await db.query<{ code: string; name: string }>(`SELECT code, name FROM ref_region WHERE list_contains(CAST($codes AS VARCHAR[]), code)`, { codes: JSON.stringify(wanted) });
-  return new Map(rows.map((r) => [r.code, r.name]));
+  const rows = await db.query<{ code: string; name: string; nameEn: string | null }>(
+    `SELECT r.code, r.name, ${await regionNameEnSql(db)} AS "nameEn" FROM ref_region r WHERE list_contains(CAST($codes AS VARCHAR[]), r.code)`,
+    { codes: JSON.stringify(wanted) },
+  );
+  return new Map(rows.map((r) => [r.code, { name: r.name, nameEn: r.nameEn }]));
 }
 
 const memberColumns = `f.id_number, p.name, f.sex, f.age, f.region`;
