@@ -87,4 +87,26 @@ describe('console (browser)', () => {
     expect(caseworker.errors).toEqual([]);
     await caseworker.close();
   });
+
+  it('names regions in English when the console is in English', async () => {
+    const { page, errors, close } = await app.open('analyst');
+    await page.goto('/persons');
+    const hukou = page.locator('tbody tr td:nth-child(6)');
+    await page.waitForSelector('tbody tr td');
+    expect((await hukou.allTextContents()).join(' ')).toMatch(/[区县市]/);
+    await page.click('.lang-switch button:has-text("English")');
+    await page.waitForFunction(() => /District|County|City/.test(document.querySelector('tbody tr td:nth-child(6)')?.textContent ?? ''));
+    const names = await hukou.allTextContents();
+    // Every hukou region shows its English name (Jinjiang District), none the Chinese one.
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^[A-Z][^\u3400-\u9fff]+$/);
+    console.log(`persons (English) screenshot: ${await screenshot(page, 'persons-en')}`);
+    await page.goto('/overview'); // the chart of insured persons by region labels its bars in English too
+    await page.waitForFunction(() => document.querySelectorAll('.echart canvas').length >= 3);
+    await page.waitForTimeout(600);
+    console.log(`overview (English) screenshot: ${await screenshot(page, 'overview-en')}`);
+    await page.click('.lang-switch button:has-text("中文")');
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

@@ -27,6 +27,15 @@ export function fieldLabel(entity: string, field: string | null | undefined): st
   return found ? t(found.zh, found.en) : field;
 }
 
+/**
+ * A region's name in the console language: the English name when the server sends one (null on databases loaded
+ * before English names existed), else the Chinese name, else the code.
+ */
+export function regionLabel(code: string | null | undefined, zh: string | null | undefined, en?: string | null): string {
+  const fallback = zh ?? code ?? '–';
+  return t(fallback, en ?? fallback);
+}
+
 export function yesNo(value: boolean | null | undefined): string {
   if (value === null || value === undefined) return '–';
   return value ? t('是', 'yes') : t('否', 'no');

@@ -7,6 +7,8 @@ export interface PersonRecord {
   age: number | null;
   hukouRegion: string;
   hukouRegionName: string | null;
+  /** Absent from servers older than the English region names. */
+  hukouRegionNameEn?: string | null;
   hukouType: string;
   residenceRegion: string | null;
   phone: string | null;
