@@ -1,9 +1,9 @@
-import { AppError } from '../platform/errors.ts';
-import { projectPopulation, totalPopulation, type PopulationPath } from './cohort-projection.ts';
+import { totalPopulation, type PopulationPath } from './cohort-projection.ts';
 import type { DemographicInputs } from './demographic-inputs.ts';
+import { retirementGroups, scenarioPopulation } from './fund-population.ts';
 import type { AgeSexBand, MedicalScenario } from './medical-scenario.ts';
 import type { RetirementRules } from './retirement-rules.ts';
-import { AGES, retiredShareAt, retirementTable } from './retirement-schedule.ts';
+import { AGES, retiredShareAt } from './retirement-schedule.ts';
 import { valueAt } from './schedule.ts';
 
 export type ResolvedMedicalScenario = Omit<MedicalScenario, 'retirement'> & { retirement: { rules: RetirementRules } };
@@ -52,21 +52,10 @@ const bandValue = (bands: AgeSexBand[], age: number, sex: 'male' | 'female') => 
 };
 
 export function projectMedicalFund(s: ResolvedMedicalScenario, demo: DemographicInputs, population?: PopulationPath): MedicalProjection {
-  if (demo.firstYear !== s.baseYear || demo.lastYear < s.baseYear + s.years - 1) {
-    throw new AppError('INPUT_INVALID', { zh: '人口输入与情景年份不一致。', en: 'Demographic inputs do not cover the scenario years.' });
-  }
-  const pop = population ?? projectPopulation(demo, s.population, s.years - 1);
+  const pop = scenarioPopulation(s, demo, population);
   const base = s.baseYear;
-  const rules = s.retirement.rules;
   const bands = (list: AgeSexBand[], sex: 'male' | 'female') => Float64Array.from({ length: AGES }, (_, age) => bandValue(list, age, sex));
-  const group = (sex: 'male' | 'female', weight: number, category: 'male' | 'female-55' | 'female-50') => ({
-    sex,
-    weight,
-    table: retirementTable(rules, category, base, s.years),
-    coverage: bands(s.coverage, sex),
-    cost: bands(s.costCurve, sex),
-  });
-  const groups = [group('male', 1, 'male'), group('female', s.female55Share, 'female-55'), group('female', 1 - s.female55Share, 'female-50')];
+  const groups = retirementGroups(s).map((g) => ({ ...g, coverage: bands(s.coverage, g.sex), cost: bands(s.costCurve, g.sex) }));
   const people = (i: number, k: number) => {
     let insured = 0;
     let weighted = 0;

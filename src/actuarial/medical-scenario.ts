@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { pensionScenarioSchema } from './pension-scenario.ts';
-import { retirementRulesSchema } from './retirement-rules.ts';
+import { economySchema, populationSchema, scenarioHeader, sensitivityStepSchema, share } from './scenario-fields.ts';
 import { scheduleSchema } from './schedule.ts';
 
-const share = z.number().min(0).max(1);
 const ageBand = z.object({ from: z.number().int().min(0).max(100), to: z.number().int().min(0).max(100), male: z.number().min(0), female: z.number().min(0) });
 
 export const hospitalLevels = ['1', '2', '3'] as const;
@@ -32,17 +30,8 @@ const componentSchema = z.object({
  */
 export const medicalScenarioSchema = z.object({
   kind: z.literal('medical'),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  titleZh: z.string(),
-  titleEn: z.string(),
-  descriptionZh: z.string().optional(),
-  descriptionEn: z.string().optional(),
-  region: z.string().min(2),
-  baseYear: z.number().int().min(2020).max(2099),
-  years: z.number().int().min(1).max(80),
-  reportYear: z.number().int(),
-  retirement: z.object({ rules: z.union([z.string(), retirementRulesSchema]) }),
-  population: pensionScenarioSchema.shape.population,
+  ...scenarioHeader,
+  population: populationSchema,
   female55Share: share,
   /** Share of the population insured in the employee scheme, by age band and sex (workers and retirees). */
   coverage: z.array(ageBand).min(1),
@@ -50,12 +39,7 @@ export const medicalScenarioSchema = z.object({
   costCurve: z.array(ageBand).min(1),
   /** Share of insured workers paying in a year. */
   contributionDensity: scheduleSchema,
-  economy: z.object({
-    avgMonthlyWage: z.number().positive(),
-    wageGrowth: scheduleSchema,
-    baseToWageRatio: z.number().positive(),
-    investmentReturn: scheduleSchema,
-  }),
+  economy: economySchema,
   /** Share of the base that goes to the pooled fund (after personal accounts). */
   pooledContributionRate: scheduleSchema,
   components: z.array(componentSchema).min(1),
@@ -78,7 +62,7 @@ export const medicalScenarioSchema = z.object({
     avgMonthlyBase: z.number().positive().nullable(),
     calibratedFrom: z.string().nullable(),
   }),
-  sensitivity: z.array(z.object({ path: z.string(), step: z.number().positive(), zh: z.string(), en: z.string() })),
+  sensitivity: z.array(sensitivityStepSchema),
 });
 
 export type MedicalScenario = z.infer<typeof medicalScenarioSchema>;

@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
+import { parsePolicyFile, policyFileHeader } from './policy-file.ts';
 
 /** Contribution and benefit parameters of the employee pension (data/policy/pension/<region>-<year>.json). */
 const rate = z.number().min(0).max(1);
 const byYear = z.record(z.string().regex(/^\d{4}$/), z.number());
 
 export const pensionParametersSchema = z.object({
-  id: z.string().min(1),
-  region: z.string().min(2),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  titleZh: z.string(),
-  titleEn: z.string(),
-  source: z.string(),
+  ...policyFileHeader,
   contribution: z.object({
     employerRate: rate,
     individualRate: rate,
@@ -44,14 +40,7 @@ export const pensionParametersSchema = z.object({
 export type PensionParameters = z.infer<typeof pensionParametersSchema>;
 
 export function parsePensionParameters(raw: unknown, origin: string): PensionParameters {
-  const parsed = pensionParametersSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError('POLICY_INVALID', {
-      zh: `养老保险参数文件 ${origin} 无效：${parsed.error.message}。请修正该文件。`,
-      en: `Pension parameter file ${origin} is invalid: ${parsed.error.message}. Fix the file.`,
-    });
-  }
-  return parsed.data;
+  return parsePolicyFile(pensionParametersSchema, raw, origin, { zh: '养老保险参数文件', en: 'Pension parameter file' });
 }
 
 // Projections ask for divisors thousands of times; sort the table once per parameter object.

@@ -1,11 +1,11 @@
-import { AppError } from '../platform/errors.ts';
-import { projectPopulation, totalPopulation, type PopulationPath } from './cohort-projection.ts';
+import { totalPopulation, type PopulationPath } from './cohort-projection.ts';
 import { cohortStartingPension } from './cohort-pension.ts';
 import type { DemographicInputs } from './demographic-inputs.ts';
+import { retirementGroups, scenarioPopulation, type RetirementGroup } from './fund-population.ts';
 import type { PensionParameters } from './pension-parameters.ts';
 import type { AgeBand, PensionScenario } from './pension-scenario.ts';
 import type { RetirementRules } from './retirement-rules.ts';
-import { AGES, cohortRetirementOf, retiredShareAt, retirementTable, type RetirementTable } from './retirement-schedule.ts';
+import { AGES, cohortRetirementOf, retiredShareAt } from './retirement-schedule.ts';
 import { valueAt } from './schedule.ts';
 
 /** A scenario whose rules and parameters are inline: everything the projection reads. */
@@ -53,10 +53,7 @@ export interface PensionProjection {
   summary: PensionSummary;
 }
 
-interface Group {
-  sex: 'male' | 'female';
-  weight: number;
-  table: RetirementTable;
+interface Group extends RetirementGroup {
   /** Enrolment rate by age in the base year. */
   enrolment: Float64Array;
   /** Contribution density factor by age. */
@@ -74,24 +71,14 @@ const bandOf = (bands: AgeBand[], age: number) => bands.find((b) => age >= b.fro
  * average, later cohorts by the national formula) indexed yearly, fiscal subsidy and investment return.
  */
 export function projectPensionFund(s: ResolvedPensionScenario, demo: DemographicInputs, population?: PopulationPath): PensionProjection {
-  if (demo.firstYear !== s.baseYear || demo.lastYear < s.baseYear + s.years - 1) {
-    throw new AppError('INPUT_INVALID', { zh: '人口输入与情景年份不一致。', en: 'Demographic inputs do not cover the scenario years.' });
-  }
-  const pop = population ?? projectPopulation(demo, s.population, s.years - 1);
+  const pop = scenarioPopulation(s, demo, population);
   const params = s.pensionParameters;
-  const rules = s.retirement.rules;
   const base = s.baseYear;
   const last = base + s.years - 1;
   const bandsOf = (sex: 'male' | 'female', pick: (b: AgeBand | undefined) => number) => Float64Array.from({ length: AGES }, (_, age) => pick(bandOf(s.participation[sex], age)));
-  const group = (sex: 'male' | 'female', weight: number, category: 'male' | 'female-55' | 'female-50'): Group => ({
-    sex,
-    weight,
-    table: retirementTable(rules, category, base, s.years),
-    enrolment: bandsOf(sex, (b) => b?.rate ?? 0),
-    densityFactor: bandsOf(sex, (b) => b?.densityFactor ?? 1),
-    cohorts: new Map(),
-  });
-  const groups = [group('male', 1, 'male'), group('female', s.female55Share, 'female-55'), group('female', 1 - s.female55Share, 'female-50')];
+  const groups = retirementGroups(s).map(
+    (g): Group => ({ ...g, enrolment: bandsOf(g.sex, (b) => b?.rate ?? 0), densityFactor: bandsOf(g.sex, (b) => b?.densityFactor ?? 1), cohorts: new Map() }),
+  );
 
   const wageCache = new Map<number, number>();
   const wage = (y: number): number => {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { pensionParametersSchema } from './pension-parameters.ts';
-import { retirementRulesSchema } from './retirement-rules.ts';
+import { economySchema, populationSchema, scenarioHeader, sensitivityStepSchema, share } from './scenario-fields.ts';
 import { scheduleSchema } from './schedule.ts';
 
-const share = z.number().min(0).max(1);
 const band = z.object({
   from: z.number().int().min(0).max(100),
   to: z.number().int().min(0).max(100),
@@ -12,40 +11,16 @@ const band = z.object({
   densityFactor: z.number().min(0).max(2).default(1),
 });
 
-/** A path into the scenario with the size of one step, for the ± sensitivity table. */
-export const sensitivityStepSchema = z.object({ path: z.string().min(1), step: z.number().positive(), zh: z.string(), en: z.string() });
-
 /**
  * One pension-fund scenario (data/scenarios/pension/*.json). Every assumption of the projection is here, so a
  * report can be reproduced from the (resolved) file alone. Money is yuan per month unless named otherwise.
  */
 export const pensionScenarioSchema = z.object({
   kind: z.literal('pension'),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  titleZh: z.string(),
-  titleEn: z.string(),
-  descriptionZh: z.string().optional(),
-  descriptionEn: z.string().optional(),
-  region: z.string().min(2),
-  baseYear: z.number().int().min(2020).max(2099),
-  years: z.number().int().min(1).max(80),
-  /** The year whose accumulated balance the sensitivity table compares. */
-  reportYear: z.number().int(),
-  /** Rules file id (data/policy/retirement) or the rules inline (what a resolved report carries). */
-  retirement: z.object({ rules: z.union([z.string(), retirementRulesSchema]) }),
+  ...scenarioHeader,
   /** Pension parameter file id (data/policy/pension) or the parameters inline: months divisor, account rate. */
   pensionParameters: z.union([z.string(), pensionParametersSchema]),
-  population: z.object({
-    variant: z.enum(['low', 'medium', 'high']),
-    /** Bureau population ÷ national (1 = the whole country). */
-    scale: z.number().positive(),
-    /** WPP 2019's TFR (~1.7) times this; 0.65 gives the observed ~1.1. */
-    fertilityMultiplier: scheduleSchema,
-    mortalityMultiplier: z.number().positive(),
-    migrationMultiplier: z.number(),
-    /** Net migrants are spread evenly over these ages, half of each sex. */
-    migrationAges: z.tuple([z.number().int(), z.number().int()]),
-  }),
+  population: populationSchema,
   participation: z.object({
     /** Share of the population enrolled as a contributing employee, by age band and sex, in the base year. */
     male: z.array(band).min(1),
@@ -58,14 +33,7 @@ export const pensionScenarioSchema = z.object({
   }),
   /** Women whose original retirement age was 55 (cadres) rather than 50 (workers). */
   female55Share: share,
-  economy: z.object({
-    /** Local average monthly wage in the base year. */
-    avgMonthlyWage: z.number().positive(),
-    wageGrowth: scheduleSchema,
-    /** Average contribution base ÷ average wage. */
-    baseToWageRatio: z.number().positive(),
-    investmentReturn: scheduleSchema,
-  }),
+  economy: economySchema,
   contribution: z.object({ rate: scheduleSchema }),
   benefit: z.object({
     /** Yearly increase of pensions in payment. */
@@ -100,5 +68,4 @@ export const pensionScenarioSchema = z.object({
 });
 
 export type PensionScenario = z.infer<typeof pensionScenarioSchema>;
-export type SensitivityStep = z.infer<typeof sensitivityStepSchema>;
 export type AgeBand = z.infer<typeof band>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../platform/errors.ts';
+import { parsePolicyFile, policyFileHeader } from './policy-file.ts';
 
 /**
  * The statutory retirement-age schedule as data (data/policy/retirement/<region>-<year>.json). A later decision
@@ -29,12 +29,7 @@ const categorySchema = z.object({
 });
 
 export const retirementRulesSchema = z.object({
-  id: z.string().min(1),
-  region: z.string().min(2),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  titleZh: z.string(),
-  titleEn: z.string(),
-  source: z.string(),
+  ...policyFileHeader,
   categories: z.object({ male: categorySchema, 'female-55': categorySchema, 'female-50': categorySchema }),
   /** Minimum contribution years for a monthly pension, by the calendar year of retirement. */
   minContribution: z.object({
@@ -60,14 +55,7 @@ export type RetirementRules = z.infer<typeof retirementRulesSchema>;
 export type CategoryRules = z.infer<typeof categorySchema>;
 
 export function parseRetirementRules(raw: unknown, origin: string): RetirementRules {
-  const parsed = retirementRulesSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError('POLICY_INVALID', {
-      zh: `退休年龄规则文件 ${origin} 无效：${parsed.error.message}。请修正该文件。`,
-      en: `Retirement rules file ${origin} is invalid: ${parsed.error.message}. Fix the file.`,
-    });
-  }
-  return parsed.data;
+  return parsePolicyFile(retirementRulesSchema, raw, origin, { zh: '退休年龄规则文件', en: 'Retirement rules file' });
 }
 
 export function isRetirementCategory(text: string): text is RetirementCategory {
