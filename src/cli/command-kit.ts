@@ -52,6 +52,16 @@ export function defineAction<A extends unknown[]>(
   };
 }
 
+/** Runs `fn` on the configured database (or the global `--db`) and closes it afterwards, also on failure. */
+export async function withDb<T>(ctx: CliContext, command: Command, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await ctx.openDb(command.optsWithGlobals().db);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
 export async function openConfiguredDb(config: Config, path?: string): Promise<Database> {
   const file = path ?? config.dbPath;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { defineAction, type CliContext } from '../cli/command-kit.ts';
-import type { Database } from '../platform/database.ts';
+import { defineAction, withDb, type CliContext } from '../cli/command-kit.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordAccess } from '../platform/audit-store.ts';
 import { readTagCatalogue } from '../tags/tag-catalogue-store.ts';
@@ -15,14 +14,6 @@ const cliActor = { username: 'cli', role: 'cli', client: 'local' };
 /** `renshe segment count|breakdown|sample|export|save|list|show`. */
 export function registerSegmentCommands(program: Command, ctx: CliContext): void {
   const segment = program.command('segment').description('人群分群 / segments of persons');
-  const withDb = async <T>(fn: (db: Database) => Promise<T>): Promise<T> => {
-    const db = await ctx.openDb(program.opts().db);
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  };
   const spec = (expr: string, regions: string[]): SegmentSpec => ({ expr, regions });
   const regionOption = ['--region <code>', '限定地区（可多次或逗号分隔）/ restrict to regions (repeat or comma-separate)'] as const;
 
@@ -32,7 +23,7 @@ export function registerSegmentCommands(program: Command, ctx: CliContext): void
     .option(...regionOption, collect, [])
     .action(
       defineAction(ctx, async (expr: string, opts: { region: string[] }) => {
-        const r = await withDb((db) => countSegment(db, readTagCatalogue(), spec(expr, opts.region)));
+        const r = await withDb(ctx, program, (db) => countSegment(db, readTagCatalogue(), spec(expr, opts.region)));
         return { data: { ...r, expr, regions: opts.region }, text: { lines: [`${r.count.toLocaleString()} 人 persons（${r.elapsedMs} ms, as of ${r.asOf}, build #${r.buildId}）`] } };
       }),
     );
@@ -43,7 +34,7 @@ export function registerSegmentCommands(program: Command, ctx: CliContext): void
     .option(...regionOption, collect, [])
     .action(
       defineAction(ctx, async (expr: string, opts: { region: string[] }) => {
-        const r = await withDb((db) => breakdownSegment(db, readTagCatalogue(), spec(expr, opts.region)));
+        const r = await withDb(ctx, program, (db) => breakdownSegment(db, readTagCatalogue(), spec(expr, opts.region)));
         return {
           data: r,
           text: {
@@ -66,7 +57,7 @@ export function registerSegmentCommands(program: Command, ctx: CliContext): void
       defineAction(ctx, async (expr: string, opts: { region: string[]; size: string }) => {
         const size = Number(opts.size);
         if (!Number.isInteger(size) || size < 1 || size > 1000) throw new AppError('INPUT_INVALID', { zh: '样本量应为 1–1000。', en: 'Sample size must be 1–1000.' });
-        const rows = maskMembers(await withDb((db) => sampleSegment(db, readTagCatalogue(), spec(expr, opts.region), size)), false);
+        const rows = maskMembers(await withDb(ctx, program, (db) => sampleSegment(db, readTagCatalogue(), spec(expr, opts.region), size)), false);
         return { data: rows, text: { tables: [{ columns: ['身份证号 id', '姓名 name', '性别 sex', '年龄 age', '地区 region'], rows: rows.map((r) => [r.id_number, r.name, r.sex, r.age, r.region]) }] } };
       }),
     );
@@ -79,7 +70,7 @@ export function registerSegmentCommands(program: Command, ctx: CliContext): void
     .requiredOption('--purpose <text>', '用途（记入审计日志）/ purpose, recorded in the audit log')
     .action(
       defineAction(ctx, async (expr: string, opts: { region: string[]; out: string; purpose: string }) => {
-        const r = await withDb(async (db) => {
+        const r = await withDb(ctx, program, async (db) => {
           const result = await exportSegment(db, readTagCatalogue(), spec(expr, opts.region), opts.out);
           await recordAccess(db, cliActor, { action: 'export', resource: 'segment_export', subject: expr.slice(0, 500), unmasked: true, purpose: opts.purpose, rowsReturned: result.rows }, ctx.clock);
           return result;
@@ -99,7 +90,7 @@ export function registerSegmentCommands(program: Command, ctx: CliContext): void
     .action(
       defineAction(ctx, async (expr: string, opts: { name: string; id?: string; description?: string; owner: string; region: string[] }) => {
         const input = { name: opts.name, expr, regions: opts.region, description: opts.description ?? null };
-        const saved = await withDb((db) =>
+        const saved = await withDb(ctx, program, (db) =>
           opts.id ? updateSegment(db, readTagCatalogue(), Number(opts.id), input, opts.owner, ctx.clock) : createSegment(db, readTagCatalogue(), input, opts.owner, ctx.clock),
         );
         return { data: saved, text: { lines: [`分群 segment #${saved.id} “${saved.name}” v${saved.currentVersion}`] } };
@@ -111,7 +102,7 @@ export function registerSegmentCommands(program: Command, ctx: CliContext): void
     .description('已保存的分群 / saved segments')
     .action(
       defineAction(ctx, async () => {
-        const rows = await withDb((db) => listSegments(db));
+        const rows = await withDb(ctx, program, (db) => listSegments(db));
         return { data: rows, text: { tables: [{ columns: ['id', '名称 name', '所有者 owner', '版本 version', '条件 expr', '地区 regions'], rows: rows.map((s) => [s.id, s.name, s.owner, s.currentVersion, s.current.expr, s.current.regions.join(',')]) }] } };
       }),
     );
@@ -121,7 +112,7 @@ export function registerSegmentCommands(program: Command, ctx: CliContext): void
     .description('分群及其版本历史 / a saved segment and its versions')
     .action(
       defineAction(ctx, async (id: string) => {
-        const s = await withDb((db) => readSegment(db, Number(id), true));
+        const s = await withDb(ctx, program, (db) => readSegment(db, Number(id), true));
         if (!s) throw new AppError('NOT_FOUND', { zh: `没有分群 ${id}。`, en: `There is no segment ${id}.` });
         return { data: s, text: { tables: [{ title: `#${s.id} ${s.name} (owner ${s.owner})`, columns: ['版本 version', '作者 author', '时间 at', '条件 expr', '地区 regions'], rows: (s.versions ?? []).map((v) => [v.version, v.author, v.createdAt, v.expr, v.regions.join(',')]) }] } };
       }),

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { defineAction, type CliContext } from '../cli/command-kit.ts';
+import { defineAction, withDb, type CliContext } from '../cli/command-kit.ts';
 import type { Printable } from '../cli/printer.ts';
-import type { Database } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { maskIdNumber } from '../identity/mask.ts';
 import { loadTagFiles, readTagCatalogue } from './tag-catalogue-store.ts';
@@ -16,14 +15,6 @@ const yesNo = (b: boolean | null) => (b === null ? '—' : b ? '是 yes' : '否 
 /** `renshe tags build|list|check|changes|history|explain`. */
 export function registerTagsCommands(program: Command, ctx: CliContext): void {
   const tags = program.command('tags').description('数据标签 / data tags');
-  const withDb = async <T>(fn: (db: Database) => Promise<T>): Promise<T> => {
-    const db = await ctx.openDb(program.opts().db);
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  };
 
   tags
     .command('build')
@@ -34,7 +25,7 @@ export function registerTagsCommands(program: Command, ctx: CliContext): void {
       defineAction(ctx, async (opts: { asOf?: string; city?: string }) => {
         const catalogue = readTagCatalogue();
         const asOf = opts.asOf ?? ctx.clock.now().toISOString().slice(0, 10);
-        const r = await withDb((db) => runTagBuild(db, catalogue, { asOf, city: opts.city ?? null, actor: 'cli' }, ctx.clock));
+        const r = await withDb(ctx, program, (db) => runTagBuild(db, catalogue, { asOf, city: opts.city ?? null, actor: 'cli' }, ctx.clock));
         return {
           data: r,
           text: {
@@ -65,7 +56,7 @@ export function registerTagsCommands(program: Command, ctx: CliContext): void {
     .action(
       defineAction(ctx, async () => {
         const catalogue = readTagCatalogue();
-        const { build, counts } = await withDb(async (db) => {
+        const { build, counts } = await withDb(ctx, program, async (db) => {
           const build = await readLatestBuild(db);
           return { build, counts: build ? await readTagCounts(db, build.build_id) : [] };
         });
@@ -95,7 +86,7 @@ export function registerTagsCommands(program: Command, ctx: CliContext): void {
     .option('--limit <n>', '成员列表条数 / members to list', '20')
     .action(
       defineAction(ctx, async (opts: { build?: string; tag?: string; limit: string }) =>
-        withDb(async (db): Promise<Printable> => {
+        withDb(ctx, program, async (db): Promise<Printable> => {
           const buildId = opts.build ? parsePositive(opts.build, 'build') : (await readLatestBuild(db))?.build_id;
           if (!buildId) throw new AppError('NOT_FOUND', { zh: '尚未构建标签。', en: 'No tag build yet.' });
           const { previous, changes } = await readBuildChanges(db, buildId);
@@ -120,7 +111,7 @@ export function registerTagsCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--id <key>', '身份证号或统一社会信用代码 / ID number or credit code')
     .action(
       defineAction(ctx, async (opts: { id: string }) => {
-        const events = historyEvents(await withDb((db) => readSubjectHistory(db, opts.id)));
+        const events = historyEvents(await withDb(ctx, program, (db) => readSubjectHistory(db, opts.id)));
         return {
           data: { key: opts.id, builds: events },
           text: {
@@ -142,7 +133,7 @@ export function registerTagsCommands(program: Command, ctx: CliContext): void {
     .action(
       defineAction(ctx, async (opts: { id: string; tag: string }) => {
         const catalogue = readTagCatalogue();
-        const e = await withDb((db) => explainTag(db, catalogue, opts.tag, opts.id));
+        const e = await withDb(ctx, program, (db) => explainTag(db, catalogue, opts.tag, opts.id));
         return {
           data: e,
           text: {
