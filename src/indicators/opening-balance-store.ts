@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { codeLists } from '../model/code-lists.ts';
 import { AppError } from '../platform/errors.ts';
+import { readPolicyJson } from '../platform/policy-json-store.ts';
 
 /**
  * Opening balances of the social-insurance funds (期初结存): what a fund held on a date, by region and scheme.
@@ -51,16 +52,7 @@ export function loadOpeningBalances(policyDir: string): OpeningBalance[] {
   const out: OpeningBalance[] = [];
   for (const name of readdirSync(dir).filter((n) => FILE.test(n)).sort()) {
     const file = join(dir, name);
-    let parsed;
-    try {
-      parsed = openingBalanceFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    } catch (cause) {
-      throw new AppError('POLICY_INVALID', { zh: `无法读取基金期初结存 ${file}。`, en: `Cannot read the fund opening balances ${file}.` }, { cause });
-    }
-    if (!parsed.success) {
-      throw new AppError('POLICY_INVALID', { zh: `基金期初结存 ${file} 有误：${parsed.error.message}`, en: `Fund opening balances ${file} are invalid: ${parsed.error.message}` });
-    }
-    const f = parsed.data;
+    const f = readPolicyJson(file, openingBalanceFileSchema, { zh: '基金期初结存', en: 'fund opening balances' });
     if (FILE.exec(name)?.[1] !== f.region) {
       throw new AppError('POLICY_INVALID', {
         zh: `基金期初结存 ${file} 的地区 ${f.region} 与文件名不符：请改名为 opening-balance-${f.region}.json。`,

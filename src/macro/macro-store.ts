@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
+import { readPolicyJson } from '../platform/policy-json-store.ts';
 import { paramsInForce, signalVersionSchema, type SignalVersion } from './economy-signal.ts';
 import { detectCpiForm, type CpiForm, type MonthlyPoint } from './monthly-series.ts';
 
@@ -97,16 +97,8 @@ const signalFileSchema = z.object({
  */
 export function loadSignalSchedule(policyDir: string, region = 'CN'): SignalVersion[] {
   const file = join(policyDir, 'macro', `signal-${region}.json`);
-  let parsed;
-  try {
-    parsed = signalFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  } catch (cause) {
-    throw new AppError('POLICY_INVALID', { zh: `无法读取宏观信号参数 ${file}。`, en: `Cannot read the macro signal parameters ${file}.` }, { cause });
-  }
-  if (!parsed.success) {
-    throw new AppError('POLICY_INVALID', { zh: `宏观信号参数 ${file} 有误：${parsed.error.message}`, en: `Macro signal parameters ${file} are invalid: ${parsed.error.message}` });
-  }
-  return [...parsed.data.versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const { versions } = readPolicyJson(file, signalFileSchema, { zh: '宏观信号参数', en: 'macro signal parameters' });
+  return [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
 }
 
 /** The signal parameters in force on a date (YYYY-MM-DD) for a region's file. */
