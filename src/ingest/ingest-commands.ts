@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import cliProgress from 'cli-progress';
-import { defineAction, type CliContext } from '../cli/command-kit.ts';
+import { defineAction, withDb, type CliContext } from '../cli/command-kit.ts';
 import type { Printable } from '../cli/printer.ts';
 import type { Database } from '../platform/database.ts';
 import { AppError } from '../platform/errors.ts';
@@ -97,15 +97,6 @@ function ingestPrintable(run: IngestRun): Printable {
 
 function filterFrom(o: { reason?: string; load?: string; entity?: string; status?: string }): QuarantineFilter {
   return { reason: o.reason, loadId: o.load ? Number(o.load) : undefined, entity: o.entity, status: (o.status as QuarantineFilter['status']) ?? 'open' };
-}
-
-async function withDb<T>(ctx: CliContext, cmd: Command, fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await ctx.openDb(cmd.optsWithGlobals().db);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
 }
 
 export function registerIngestCommands(program: Command, ctx: CliContext): void {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openConsole, screenshot } from './browser.ts';
-import { startConsoleServer, type ConsoleServer } from './console-fixture.ts';
+import { screenshot } from './browser.ts';
+import { useBrowserApp } from '../support/browser-app.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { refreshIndicators } from '../../src/indicators/indicator-store.ts';
 import { loadAlertRules } from '../../src/alerts/alert-rules-store.ts';
@@ -11,25 +10,17 @@ import { aCityWithLayoff } from '../integration/forecast-city.ts';
 
 /** The indicator explorer (fan chart, accuracy table, Phillips panel) and the alert board, in a real browser. */
 describe('indicators and alerts (browser)', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startConsoleServer();
-    await aCityWithLayoff(server.db, { districts: ['510104', '510105'], months: 30, start: '2022-05', workers: 150, layoff: { region: '510104', months: 1, persons: 100 }, seed: 'e2e-city' });
-    await refreshIndicators(server.db, systemClock);
-    await runAlerts(server.db, systemClock, loadAlertRules(resolve(import.meta.dirname, '../../data/policy')));
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const app = useBrowserApp({
+    timeout: 180_000,
+    seed: async (server) => {
+      await aCityWithLayoff(server.db, { districts: ['510104', '510105'], months: 30, start: '2022-05', workers: 150, layoff: { region: '510104', months: 1, persons: 100 }, seed: 'e2e-city' });
+      await refreshIndicators(server.db, systemClock);
+      await runAlerts(server.db, systemClock, loadAlertRules(resolve(import.meta.dirname, '../../data/policy')));
+    },
   });
 
   it('explores an indicator: fan chart, backtest accuracy per model, unemployment with inflation', async () => {
-    const { page, errors, close } = await openConsole(browser, server.url);
-    await logIn(page, 'analyst', 'analyst123');
+    const { page, errors, close } = await app.open('analyst');
     await page.goto('/indicators');
     await page.waitForSelector('[data-fan-chart] canvas');
     await page.waitForFunction(() => document.querySelectorAll('[data-accuracy] tbody tr').length === 8);
@@ -44,8 +35,7 @@ describe('indicators and alerts (browser)', () => {
   });
 
   it('shows the alert board, opens an alert and acknowledges it', async () => {
-    const { page, errors, close } = await openConsole(browser, server.url);
-    await logIn(page, 'analyst', 'analyst123');
+    const { page, errors, close } = await app.open('analyst');
     await page.goto('/alerts');
     await page.waitForFunction(() => document.querySelectorAll('[data-alerts] tbody tr').length > 0);
     await page.click('[data-level-filter="red"]');
