@@ -5,6 +5,7 @@ import { defineAction, type CliContext } from './command-kit.ts';
 import { projectRoot } from '../platform/config.ts';
 import { readGeneratorParams, writeCity } from '../generate/generate-store.ts';
 import { readGenerateInputs } from '../generate/generate-inputs-store.ts';
+import { parseCityFlags } from '../generate/generate-commands.ts';
 import { runIngest } from '../ingest/ingest-commands.ts';
 import { refreshIndicators } from '../indicators/indicator-store.ts';
 import { loadOpeningBalances } from '../indicators/opening-balance-store.ts';
@@ -37,7 +38,7 @@ export function registerDemoCommands(program: Command, ctx: CliContext): void {
     .option('--host <host>', 'address to bind', ctx.config.host)
     .option('--port <port>', 'port', String(ctx.config.port))
     .action(defineAction(ctx, async (flags: DemoFlags, cmd: Command) => {
-      const persons = Number(flags.persons);
+      const { persons, seed, asOf } = parseCityFlags(flags);
       const started = Date.now();
       const base = resolve(projectRoot, '.renshe/demo');
       const city = join(base, `city-${persons}-${flags.seed}-${flags.asOf}`);
@@ -45,7 +46,7 @@ export function registerDemoCommands(program: Command, ctx: CliContext): void {
         say(`生成 ${persons.toLocaleString()} 人的合成城市`, `generating a synthetic city of ${persons.toLocaleString()} persons`);
         const params = await readGeneratorParams(ctx.config.policyDir);
         const inputs = await readGenerateInputs(ctx.config.sharedDataDir, params, '510100');
-        await writeCity(city, inputs, { persons, seed: /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed, asOf: flags.asOf, months: 36, defectRate: params.defects.defaultRate, region: '510100' });
+        await writeCity(city, inputs, { persons, seed, asOf, months: 36, defectRate: params.defects.defaultRate, region: '510100' });
       }
       const dbPath = cmd.optsWithGlobals().db ?? join(base, `demo-${persons}-${flags.seed}.duckdb`);
       const db = await ctx.openDb(dbPath);

@@ -22,6 +22,15 @@ function invalid(zh: string, en: string): AppError {
   return new AppError('INPUT_INVALID', { zh, en });
 }
 
+/** The city flags `generate` and `demo` share, checked the same way for both. */
+export function parseCityFlags(flags: { persons: string; seed: string; asOf: string }): { persons: number; seed: number | string; asOf: string } {
+  const persons = integer(flags.persons, '--persons', 1, 50_000_000);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf))) {
+    throw invalid(`--as-of 应为 YYYY-MM-DD 日期，收到 ${flags.asOf}`, `--as-of must be a YYYY-MM-DD date, got ${flags.asOf}`);
+  }
+  return { persons, seed: /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed, asOf: flags.asOf };
+}
+
 function integer(raw: string, name: string, min: number, max: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw invalid(`${name} 应为 ${min}–${max} 的整数，收到 ${raw}`, `${name} must be an integer from ${min} to ${max}, got ${raw}`);
@@ -42,16 +51,12 @@ export function registerGenerateCommands(program: Command, ctx: CliContext): voi
     .option('--params <name>', 'parameter file under data/policy/generator / 参数文件', 'default')
     .action(
       defineAction(ctx, async (flags: GenerateFlags) => {
-        const persons = integer(flags.persons, '--persons', 1, 50_000_000);
+        const { persons, seed } = parseCityFlags(flags);
         const months = integer(flags.months, '--months', 1, 240);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf))) {
-          throw invalid(`--as-of 应为 YYYY-MM-DD 日期，收到 ${flags.asOf}`, `--as-of must be a YYYY-MM-DD date, got ${flags.asOf}`);
-        }
         if (!/^\d{6}$/.test(flags.region)) throw invalid(`--region 应为 6 位区划代码，收到 ${flags.region}`, `--region must be a 6-digit division code, got ${flags.region}`);
         const params = await readGeneratorParams(ctx.config.policyDir, flags.params);
         const defectRate = flags.defectRate === undefined ? params.defects.defaultRate : Number(flags.defectRate);
         if (!(defectRate >= 0 && defectRate <= 0.5)) throw invalid(`--defect-rate 应在 0–0.5 之间，收到 ${flags.defectRate}`, `--defect-rate must be within 0–0.5, got ${flags.defectRate}`);
-        const seed = /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
         const inputs = await readGenerateInputs(ctx.config.sharedDataDir, params, flags.region);
         const started = ctx.clock.now().getTime();
         const json = Boolean(flags.json) || Boolean(program.opts().json);
