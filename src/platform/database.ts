@@ -19,12 +19,14 @@ export interface Database {
   run(sql: string, params?: SqlParams): Promise<void>;
   /**
    * Runs `fn` in one transaction; a throw rolls everything back. Outside a session the transaction gets a
-   * connection of its own; inside one it runs on the session's connection, so it sees the session's temp tables.
+   * connection of its own; inside one it runs on the session's connection, so it sees the session's temp tables;
+   * inside a transaction it joins that transaction.
    */
   transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
   /**
    * Runs `fn` on a connection of its own without a transaction, for work that stages temp tables before a short
-   * write transaction: DuckDB scans temp tables created inside a transaction several times slower.
+   * write transaction: DuckDB scans temp tables created inside a transaction several times slower. Inside a
+   * session or a transaction, `fn` runs on that same connection.
    */
   session<T>(fn: (session: Database) => Promise<T>): Promise<T>;
   /** How far the statement now running on this connection is, 0–100; null when none runs or the engine cannot say. */

@@ -102,6 +102,8 @@ class DuckDatabase implements Database {
   }
 
   async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+    // Nested work joins the transaction already open; a session begins one on its own connection.
+    if (this.role === 'transaction') return fn(this);
     if (this.role === 'session') return this.inTransaction(this.connection, fn);
     const connection = await connect(this.instance);
     try {
@@ -125,6 +127,8 @@ class DuckDatabase implements Database {
   }
 
   async session<T>(fn: (session: Database) => Promise<T>): Promise<T> {
+    // Inside a session or a transaction the work stays on that connection (and in that transaction).
+    if (this.role !== 'owner') return fn(this);
     const connection = await connect(this.instance);
     try {
       return await fn(new DuckDatabase(this.instance, connection, this.path, 'session'));
