@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defineAction, type CliContext } from '../cli/command-kit.ts';
+import { defineAction, withDb, type CliContext } from '../cli/command-kit.ts';
 import { AppError } from '../platform/errors.ts';
 import { loadAlertRules } from './alert-rules-store.ts';
 import { alertLevels, levelNames, type AlertLevel } from './alert-rules.ts';
@@ -24,8 +24,7 @@ export function registerAlertCommands(program: Command, ctx: CliContext): void {
     .action(
       defineAction(ctx, async () => {
         const rules = loadAlertRules(ctx.config.policyDir);
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const r = await runAlerts(db, ctx.clock, rules);
           const lines = [
             `规则 ${r.rules} 条，预警 ${r.findings} 条：红 ${r.byLevel.red}、橙 ${r.byLevel.orange}、黄 ${r.byLevel.yellow}、蓝 ${r.byLevel.blue}。`,
@@ -33,9 +32,7 @@ export function registerAlertCommands(program: Command, ctx: CliContext): void {
             ...r.problems.map((p) => `规则 ${p.ruleId} 在 ${p.region} 无法评估 / could not be evaluated: ${p.zh} / ${p.en}`),
           ];
           return { data: r, text: { lines } };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 
@@ -48,13 +45,10 @@ export function registerAlertCommands(program: Command, ctx: CliContext): void {
     .option('--limit <n>', '最多条数 / at most', '200')
     .action(
       defineAction(ctx, async (opts: { level?: string; region?: string; open?: boolean; limit: string }) => {
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const list = await listAlerts(db, { level: levelOf(opts.level), region: opts.region, openOnly: Boolean(opts.open), limit: Number(opts.limit) || 200 });
           return { data: list, text: { tables: [{ title: '预警 Alerts', columns: ['编号 id', '级别 level', '地区 region', '名称 name', '期间 period', '规则 rule', '确认 ack', '说明'], rows: list.map(alertRow) }] } };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 
@@ -67,13 +61,10 @@ export function registerAlertCommands(program: Command, ctx: CliContext): void {
       defineAction(ctx, async (id: string, opts: { by: string; note?: string }) => {
         const n = Number(id);
         if (!Number.isInteger(n) || n < 1) throw new AppError('INPUT_INVALID', { zh: `预警编号「${id}」无效。`, en: `Alert id "${id}" is invalid.` });
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const a = await acknowledgeAlert(db, ctx.clock, n, opts.by, opts.note ?? null);
           return { data: a, text: { lines: [`预警 ${a.id} 已由 ${a.ackedBy} 确认。`, `Alert ${a.id} acknowledged by ${a.ackedBy}.`] } };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 }

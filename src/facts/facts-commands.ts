@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { defineAction, type CliContext } from '../cli/command-kit.ts';
+import { defineAction, withDb, type CliContext } from '../cli/command-kit.ts';
 import { projectRoot } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import { buildFacts, readFactRow } from './facts-store.ts';
@@ -21,13 +21,10 @@ export function registerFactsCommands(program: Command, ctx: CliContext): void {
     .option('--city <prefix4>', '本市地级市代码前 4 位 / this city, e.g. 5101')
     .action(
       defineAction(ctx, async (opts: BuildOptions) => {
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const result = await buildFacts(db, { asOf: opts.asOf ?? ctx.clock.now().toISOString().slice(0, 10), city: opts.city ?? null });
           return { data: result, text: { lines: [`事实已计算 Facts built as of ${result.asOf}: ${result.persons} persons, ${result.employers} employers (${result.elapsedMs.person + result.elapsedMs.employer} ms)`] } };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 
@@ -51,15 +48,12 @@ export function registerFactsCommands(program: Command, ctx: CliContext): void {
     .action(
       defineAction(ctx, async (opts: { id: string; subject: string }) => {
         const subject = parseSubject(opts.subject);
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const row = await readFactRow(db, subject, opts.id);
           if (!row) throw new AppError('NOT_FOUND', { zh: `没有 ${opts.id} 的事实；请先运行 renshe facts build。`, en: `No facts for ${opts.id}; run renshe facts build first.` });
           const rows = factCatalogue[subject].map((f) => [f.code, f.zh, row[f.code]]);
           return { data: row, text: { tables: [{ columns: ['code', '名称', 'value'], rows }] } };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 

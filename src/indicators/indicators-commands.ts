@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defineAction, type CliContext } from '../cli/command-kit.ts';
+import { defineAction, withDb, type CliContext } from '../cli/command-kit.ts';
 import { indicatorCatalogue } from './indicator-catalogue.ts';
 import { indicatorNamed, readIndicatorSeries, readIndicatorSummaries, readLatestByRegion, refreshIndicators } from './indicator-store.ts';
 import { loadOpeningBalances } from './opening-balance-store.ts';
@@ -21,15 +21,12 @@ export function registerIndicatorCommands(program: Command, ctx: CliContext): vo
     .description('从业务数据重新计算全部指标 / recompute every indicator from the entity tables')
     .action(
       defineAction(ctx, async () => {
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const r = await refreshIndicators(db, ctx.clock, { openingBalances: loadOpeningBalances(ctx.config.policyDir) });
           const lines = [`已计算 ${r.indicators} 个指标，${r.rows} 行，期间 ${r.from ?? '—'} 至 ${r.to ?? '—'}，用时 ${r.elapsedMs} ms。`, `Computed ${r.indicators} indicators, ${r.rows} rows, ${r.from ?? '—'} to ${r.to ?? '—'}, in ${r.elapsedMs} ms.`];
           for (const n of r.notes) lines.push(`注意 ${n.zh}`, `Note: ${n.en}`);
           return { data: r, text: { lines } };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 
@@ -38,8 +35,7 @@ export function registerIndicatorCommands(program: Command, ctx: CliContext): vo
     .description('列出指标定义及已有数据 / list indicator definitions and their data')
     .action(
       defineAction(ctx, async () => {
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const summaries = await readIndicatorSummaries(db);
           const data = indicatorCatalogue.map((d) => ({ code: d.code, zh: d.zh, en: d.en, unit: d.unit, definitionZh: d.definitionZh, definitionEn: d.definitionEn, ...summaries.get(d.code) }));
           return {
@@ -52,9 +48,7 @@ export function registerIndicatorCommands(program: Command, ctx: CliContext): vo
               }],
             },
           };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 
@@ -65,8 +59,7 @@ export function registerIndicatorCommands(program: Command, ctx: CliContext): vo
     .action(
       defineAction(ctx, async (code: string, opts: { region?: string }) => {
         const def = indicatorNamed(code);
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const title = `${def.zh} ${def.en}（${def.unit.zh} / ${def.unit.en}）`;
           const lines = [def.definitionZh, def.definitionEn];
           if (opts.region) {
@@ -77,9 +70,7 @@ export function registerIndicatorCommands(program: Command, ctx: CliContext): vo
           }
           const latest = await readLatestByRegion(db, code);
           return { data: { indicator: def.code, latest }, text: { tables: [{ title, columns: ['地区 region', '名称 name', '期间 period', '值 value'], rows: latest.map((r) => [r.region, r.name, r.period, r.value]) }], lines } };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 }

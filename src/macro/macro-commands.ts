@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defineAction, type CliContext } from '../cli/command-kit.ts';
+import { defineAction, withDb, type CliContext } from '../cli/command-kit.ts';
 import { AppError } from '../platform/errors.ts';
 import { economySignals, signalNames } from './economy-signal.ts';
 import { loadSignalSchedule, readPhillipsInputs, type PhillipsInputs } from './macro-store.ts';
@@ -36,14 +36,11 @@ function checkFlags(flags: MacroFlags): { region?: string; from?: string; to?: s
 const within = (from?: string, to?: string) => (p: { period: string }) => (!from || p.period >= from) && (!to || p.period <= to);
 
 async function readInputs(ctx: CliContext, program: Command, flags: ReturnType<typeof checkFlags>): Promise<PhillipsInputs & { inflation: MonthlyPoint[] }> {
-  const db = await ctx.openDb(program.opts().db);
-  try {
+  return withDb(ctx, program, async (db) => {
     const inputs = await readPhillipsInputs(db, { region: flags.region, cpiForm: flags.cpiForm });
     // Inflation from the whole CPI series: a level needs the same month a year before the first month shown.
     return { ...inputs, inflation: yoyInflation(inputs.cpi, inputs.cpiForm) };
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 const sourceLines = (i: PhillipsInputs) => [

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defineAction, type CliContext } from '../cli/command-kit.ts';
+import { defineAction, withDb, type CliContext } from '../cli/command-kit.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordAccess } from '../platform/audit-store.ts';
 import { readTagCatalogue } from '../tags/tag-catalogue-store.ts';
@@ -18,8 +18,7 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
     .option('--unmask', '显示完整身份信息（记入审计）/ show full identity (audited)', false)
     .action(
       defineAction(ctx, async (opts: { id: string; unmask: boolean }) => {
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const p = await readPersonProfile(db, readTagCatalogue(), opts.id, ctx.clock);
           if (!p) throw new AppError('NOT_FOUND', { zh: `没有此人员。`, en: `No such person.` });
           await recordAccess(db, { username: 'cli', role: 'cli', client: 'local' }, { action: 'read', resource: 'person_profile', subject: opts.id, unmasked: opts.unmask, rowsReturned: 1 }, ctx.clock);
@@ -34,9 +33,7 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
               ],
             },
           };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 
@@ -46,8 +43,7 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
     .requiredOption('--code <creditCode>', '统一社会信用代码 / credit code')
     .action(
       defineAction(ctx, async (opts: { code: string }) => {
-        const db = await ctx.openDb(program.opts().db);
-        try {
+        return withDb(ctx, program, async (db) => {
           const e = await readEmployerProfile(db, readTagCatalogue(), opts.code, ctx.clock);
           if (!e) throw new AppError('NOT_FOUND', { zh: `没有此单位 ${opts.code}。`, en: `No employer ${opts.code}.` });
           return {
@@ -60,9 +56,7 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
               lines: [`欠费 arrears: ${e.arrears.amount} 元, ${e.arrears.persons} persons; 仲裁 disputes ${e.disputes.length}, 监察 inspections ${e.inspections.length}, 投诉 complaints ${e.complaints.length}, 岗位 vacancies ${e.vacancies.length}`],
             },
           };
-        } finally {
-          await db.close();
-        }
+        });
       }),
     );
 }
