@@ -163,57 +163,57 @@ interface Staged {
 const stagedColumns = (source: PreparedSource) => Array.from({ length: source.headers.length }, (_, i) => `c${i}`);
 
 /** Reads the file into `stg_raw` and finds every row to quarantine (`dropped`) and every repair (`notes`). */
-async function stageAndValidate(tx: Database, source: PreparedSource, mapping: HeaderMapping, options: IngestOptions): Promise<Staged> {
+async function stageAndValidate(session: Database, source: PreparedSource, mapping: HeaderMapping, options: IngestOptions): Promise<Staged> {
   const cols = stagedColumns(source);
   const startedAt = options.clock.now().toISOString();
-  await tx.run(`CREATE OR REPLACE TEMP TABLE ingest_ctx AS SELECT $today::DATE AS today`, { today: options.clock.now().toISOString().slice(0, 10) });
+  await session.run(`CREATE OR REPLACE TEMP TABLE ingest_ctx AS SELECT $today::DATE AS today`, { today: options.clock.now().toISOString().slice(0, 10) });
 
   options.onPhase?.(source.file, 'staging');
   if (source.readAs === 'parquet') {
-    await tx.run(`CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT * FROM (SELECT COLUMNS(*)::VARCHAR FROM read_parquet($path)) AS t(${cols.join(', ')})`, { path: source.readPath });
-    await tx.run(`CREATE OR REPLACE TEMP TABLE rej AS SELECT NULL::BIGINT AS line, NULL::VARCHAR AS csv_line WHERE false`);
+    await session.run(`CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT * FROM (SELECT COLUMNS(*)::VARCHAR FROM read_parquet($path)) AS t(${cols.join(', ')})`, { path: source.readPath });
+    await session.run(`CREATE OR REPLACE TEMP TABLE rej AS SELECT NULL::BIGINT AS line, NULL::VARCHAR AS csv_line WHERE false`);
   } else {
     const columns = `{${cols.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
-    await tx.run(
+    await session.run(
       `CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT * FROM read_csv($path, header = true, auto_detect = false,
          delim = $delim, quote = '"', escape = '"', columns = ${columns}, strict_mode = true, null_padding = false,
          store_rejects = true, rejects_table = 'rej_errors', rejects_scan = 'rej_scan')`,
       { path: source.readPath, delim: source.delimiter },
     );
     // One reject row per error; a bad line may have several.
-    await tx.run(`CREATE OR REPLACE TEMP TABLE rej AS SELECT line, any_value(csv_line) AS csv_line FROM rej_errors GROUP BY line`);
+    await session.run(`CREATE OR REPLACE TEMP TABLE rej AS SELECT line, any_value(csv_line) AS csv_line FROM rej_errors GROUP BY line`);
   }
-  await tx.run(`CREATE OR REPLACE TEMP TABLE removed (r BIGINT, text VARCHAR)`);
-  await tx.run(`INSERT INTO removed SELECT line - 1, csv_line FROM rej`);
+  await session.run(`CREATE OR REPLACE TEMP TABLE removed (r BIGINT, text VARCHAR)`);
+  await session.run(`INSERT INTO removed SELECT line - 1, csv_line FROM rej`);
   if (source.malformed.length > 0) {
-    await tx.append('removed', [
+    await session.append('removed', [
       { name: 'r', type: 'BIGINT', values: source.malformed.map((m) => m.rowNo) },
       { name: 'text', type: 'VARCHAR', values: source.malformed.map((m) => m.text) },
     ]);
   }
   // Staged rows keep file order; each removed row shifts the numbers of the rows after it. With removed rows
   // r_1 < r_2 < …, staged row k (0-based) comes after removed row i exactly when k >= r_i - i.
-  await tx.run(
+  await session.run(
     `CREATE OR REPLACE TEMP TABLE removed_adj AS
      SELECT adj, max(n) AS n FROM (SELECT r - row_number() OVER (ORDER BY r) AS adj, row_number() OVER (ORDER BY r) AS n FROM removed) GROUP BY adj`,
   );
 
   options.onPhase?.(source.file, 'validating');
   const sql = buildValidationSql(mapping);
-  for (const statement of sql.lookups) await tx.run(statement);
-  await tx.run(sql.createNotes);
-  await tx.run(sql.createDuplicateKeys);
-  const [{ n: repeatedKeys }] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM dup_key`);
-  if (repeatedKeys > 0) await tx.run(sql.createDuplicates);
-  else await tx.run(`CREATE OR REPLACE TEMP TABLE dup (k BIGINT, reason VARCHAR)`);
-  await tx.run(
+  for (const statement of sql.lookups) await session.run(statement);
+  await session.run(sql.createNotes);
+  await session.run(sql.createDuplicateKeys);
+  const [{ n: repeatedKeys }] = await session.query<{ n: number }>(`SELECT count(*) AS n FROM dup_key`);
+  if (repeatedKeys > 0) await session.run(sql.createDuplicates);
+  else await session.run(`CREATE OR REPLACE TEMP TABLE dup (k BIGINT, reason VARCHAR)`);
+  await session.run(
     `CREATE OR REPLACE TEMP TABLE dropped AS
      SELECT k, problems FROM notes WHERE len(problems) > 0
      UNION ALL SELECT k, [{'r': reason, 'f': NULL::VARCHAR}] FROM dup`,
   );
 
-  const [{ staged }] = await tx.query<{ staged: number }>(`SELECT count(*) AS staged FROM stg_raw`);
-  const [{ dropped }] = await tx.query<{ dropped: number }>(`SELECT count(*) AS dropped FROM dropped`);
+  const [{ staged }] = await session.query<{ staged: number }>(`SELECT count(*) AS staged FROM stg_raw`);
+  const [{ dropped }] = await session.query<{ dropped: number }>(`SELECT count(*) AS dropped FROM dropped`);
   return { startedAt, staged, dropped, insertLoaded: sql.insertLoaded };
 }
 
