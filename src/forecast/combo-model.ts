@@ -1,5 +1,6 @@
 import type { Forecast, ForecastOptions, Forecaster } from './forecast-types.ts';
-import { mean, requireLength } from './series-checks.ts';
+import { requireLength } from './series-checks.ts';
+import { pairedMoments } from './paired-moments.ts';
 import { etsModel } from './ets-models.ts';
 import { thetaModel } from './theta-model.ts';
 import { arimaModel } from './arima-model.ts';
@@ -19,16 +20,7 @@ export function residualCorrelation(a: readonly number[], b: readonly number[]):
   if (n < 3) return 1;
   const x = a.slice(a.length - n);
   const y = b.slice(b.length - n);
-  const mx = mean(x);
-  const my = mean(y);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-  }
+  const { sxx, syy, sxy } = pairedMoments(x, y);
   if (!(sxx > 0) || !(syy > 0)) return 1;
   return Math.min(1, Math.max(0, sxy / Math.sqrt(sxx * syy)));
 }

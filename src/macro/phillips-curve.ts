@@ -1,3 +1,4 @@
+import { pairedMoments } from '../forecast/paired-moments.ts';
 import { align, type MonthlyPoint } from './monthly-series.ts';
 
 /**
@@ -26,16 +27,7 @@ export interface PhillipsView {
 export function fitLine(x: readonly number[], y: readonly number[]): LineFit | null {
   const n = x.length;
   if (n < 3) return null;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-  }
+  const { meanX: mx, meanY: my, sxx, syy, sxy } = pairedMoments(x, y);
   if (sxx === 0) return null;
   const slope = sxy / sxx;
   return { slope, intercept: my - slope * mx, r2: syy > 0 ? (sxy * sxy) / (sxx * syy) : 0, n };
