@@ -166,7 +166,7 @@ const stagedColumns = (source: PreparedSource) => Array.from({ length: source.he
 async function stageAndValidate(session: Database, source: PreparedSource, mapping: HeaderMapping, options: IngestOptions): Promise<Staged> {
   const cols = stagedColumns(source);
   const startedAt = options.clock.now().toISOString();
-  await session.run(`CREATE OR REPLACE TEMP TABLE ingest_ctx AS SELECT $today::DATE AS today`, { today: options.clock.now().toISOString().slice(0, 10) });
+  await session.run(`CREATE OR REPLACE TEMP TABLE ingest_ctx AS SELECT $today::DATE AS today`, { today: startedAt.slice(0, 10) });
 
   options.onPhase?.(source.file, 'staging');
   if (source.readAs === 'parquet') {
@@ -244,6 +244,7 @@ async function writeLoad(tx: Database, source: PreparedSource, mapping: HeaderMa
     );
   }
   const base = { id: loadId, file: basename(source.file), entity: entity.name };
+  const malformedReason = source.format === 'ndjson' ? 'MALFORMED_JSON' : 'MALFORMED_ROW';
   await tx.run(
     `INSERT INTO quarantine (load_id, file, entity, row_no, line, raw, reason, field, message_zh, message_en, all_reasons, status)
      WITH numbered AS (SELECT d.k, d.problems, d.k + 1 + coalesce(a.n, 0) AS row_no FROM dropped d ASOF LEFT JOIN removed_adj a ON d.k >= a.adj)
@@ -256,7 +257,7 @@ async function writeLoad(tx: Database, source: PreparedSource, mapping: HeaderMa
     `INSERT INTO quarantine (load_id, file, entity, row_no, line, raw, reason, field, message_zh, message_en, all_reasons, status)
      SELECT $id, $file, $entity, r.r, r.r + 1, [r.text], m.code, NULL, m.zh, m.en, [m.code], 'open'
      FROM removed r JOIN ingest_reason m ON m.code = $reason`,
-    { ...base, reason: source.format === 'ndjson' ? 'MALFORMED_JSON' : 'MALFORMED_ROW' },
+    { ...base, reason: malformedReason },
   );
   if (mapping.quarantineRefIndex !== null) {
     // A corrected or retried row closes the quarantined original: resolved when it loaded now, retried when it
@@ -269,16 +270,15 @@ async function writeLoad(tx: Database, source: PreparedSource, mapping: HeaderMa
       { id: loadId },
     );
   }
-  const [counts] = await tx.query<{ rows: number; quarantined: number; repaired: number }>(
-    `SELECT $staged + (SELECT count(*) FROM removed) AS rows,
-            $dropped + (SELECT count(*) FROM removed) AS quarantined,
+  const [{ removed, repaired }] = await tx.query<{ removed: number; repaired: number }>(
+    `SELECT (SELECT count(*) FROM removed) AS removed,
             (SELECT count(*) FROM notes WHERE len(problems) = 0 AND len(repairs) > 0 AND k NOT IN (SELECT k FROM dup)) AS repaired`,
-    { staged: staged.staged, dropped },
   );
+  const counts = { rows: staged.staged + removed, quarantined: dropped + removed, repaired };
   const reasons = await tx.query<{ code: string; n: number }>(
     `SELECT problems[1].r AS code, count(*) AS n FROM dropped GROUP BY 1
      UNION ALL SELECT $reason, count(*) FROM removed HAVING count(*) > 0`,
-    { reason: source.format === 'ndjson' ? 'MALFORMED_JSON' : 'MALFORMED_ROW' },
+    { reason: malformedReason },
   );
   const repairs = await tx.query<{ code: string; n: number }>(
     `SELECT code, count(*) AS n FROM (SELECT unnest(repairs) AS code FROM notes WHERE len(problems) = 0 AND k NOT IN (SELECT k FROM dup)) GROUP BY 1`,
