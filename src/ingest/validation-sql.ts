@@ -25,7 +25,6 @@ export interface ValidationSql {
   createDuplicates: string;
   /** Inserts the canonical values of every staged row not in `dropped(k)`; binds `$id`. */
   insertLoaded: string;
-  fields: FieldDef[];
 }
 
 const referenceTarget: Record<NonNullable<FieldDef['references']>, { table: string; key: string; reason: string }> = {
@@ -42,14 +41,17 @@ const rawValue = (i: number) => `CASE WHEN c${i} LIKE ' %' OR c${i} LIKE '% ' TH
 
 const macros = { id: ['renshe_id_reason', 'renshe_id_normalise'], credit: ['renshe_credit_reason', 'renshe_credit_normalise'] } as const;
 
+/** The canonical form of a valid identity value: a clean 18-character value only needs upper-casing; the rare
+ * others (15-digit IDs, stray spaces) are rebuilt. Lookups and the later passes must agree on it. */
+const canonicalIdentity = (kind: keyof typeof macros, v: string) => `CASE WHEN length(${v}) = 18 THEN upper(${v}) ELSE ${macros[kind][1]}(${v}) END`;
+
 function lookupSql(p: FieldSql, index: number): string {
-  const [reason, normalise] = macros[p.identity!];
+  const reason = macros[p.identity!][0];
   const ref = p.field.references ? referenceTarget[p.field.references] : null;
   const known = ref ? `, coalesce(n IN (SELECT ${ref.key} FROM ${ref.table}), false) AS known` : '';
-  // A clean 18-character value only needs upper-casing; the rare others (15-digit IDs, stray spaces) are rebuilt.
   return `CREATE OR REPLACE TEMP TABLE lk_${p.field.name} AS
     SELECT v, e, n${known} FROM (
-      SELECT v, e, CASE WHEN e IS NULL THEN CASE WHEN length(v) = 18 THEN upper(v) ELSE ${normalise}(v) END END AS n
+      SELECT v, e, CASE WHEN e IS NULL THEN ${canonicalIdentity(p.identity!, 'v')} END AS n
       FROM (SELECT v, ${reason}(v) AS e FROM (SELECT DISTINCT ${rawValue(index)} AS v FROM stg_raw) WHERE v IS NOT NULL))`;
 }
 
@@ -70,7 +72,7 @@ export function buildValidationSql(mapping: HeaderMapping): ValidationSql {
     const columns = parts.flatMap((p) => {
       const f = p.field.name;
       if (!p.identity) return [`${p.parse} AS n_${f}`];
-      if (!lookups) return [`CASE WHEN length(v_${f}) = 18 THEN upper(v_${f}) ELSE ${macros[p.identity][1]}(v_${f}) END AS n_${f}`];
+      if (!lookups) return [`${canonicalIdentity(p.identity, `v_${f}`)} AS n_${f}`];
       return [`lk_${f}.e AS e_${f}`, `lk_${f}.n AS n_${f}`, ...(p.field.references ? [`lk_${f}.known AS known_${f}`] : [])];
     });
     const joins = lookups ? identity.map((p) => `LEFT JOIN lk_${p.field.name} ON lk_${p.field.name}.v = l1.v_${p.field.name}`) : [];
@@ -130,5 +132,5 @@ export function buildValidationSql(mapping: HeaderMapping): ValidationSql {
   const insertLoaded = `
     INSERT INTO ${entity.table} (${entity.fields.map((f) => f.name).join(', ')}, load_id)
     SELECT ${entity.fields.map(value).join(', ')}, $id FROM ${l2Passed} ANTI JOIN dropped d ON d.k = l2.k`;
-  return { lookups: identity.map((p) => lookupSql(p, p.index)), createNotes, createDuplicateKeys, createDuplicates, insertLoaded, fields: entity.fields };
+  return { lookups: identity.map((p) => lookupSql(p, p.index)), createNotes, createDuplicateKeys, createDuplicates, insertLoaded };
 }
